@@ -1,0 +1,186 @@
+package dev.isthmus.api.plan;
+
+import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.api.spec.CheckpointRef;
+import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.spec.Endpoints;
+import dev.isthmus.api.spec.PairsSpec;
+import dev.isthmus.api.spec.PathSpec;
+import dev.isthmus.api.spec.SweepSpec;
+import dev.isthmus.api.spec.TrainSpec;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a validated sweep (defaults applied) into a {@link Plan}: train → align → evaluate →
+ * aggregate. Each key hashes exactly the spec parts and upstream keys a task reads, so changing one
+ * training seed changes only that endpoint's train task and what is downstream of it.
+ */
+public final class Planner {
+
+    private Planner() {}
+
+    public static Plan plan(ConnectivitySweep sweep) {
+        SweepSpec spec = sweep.spec();
+        Map<Stage, List<Task>> stages = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) stages.put(s, new ArrayList<>());
+
+        List<Endpoint> endpoints = endpoints(spec, stages.get(Stage.TRAIN));
+        Map<String, Endpoint> byName = new LinkedHashMap<>();
+        for (Endpoint e : endpoints) byName.put(e.name(), e);
+
+        List<String> evaluateKeys = new ArrayList<>();
+        for (List<String> pair : pairs(spec.pairs(), Endpoints.endpointNames(spec))) {
+            Endpoint a = byName.get(pair.get(0));
+            Endpoint b = byName.get(pair.get(1));
+            for (AlignmentSpec alignment : spec.alignments()) {
+                Task align = alignTask(spec, stages.get(Stage.ALIGN).size(), a, b, alignment);
+                stages.get(Stage.ALIGN).add(align);
+                for (PathSpec path : spec.paths()) {
+                    Task eval =
+                            evaluateTask(
+                                    spec, stages.get(Stage.EVALUATE).size(), a, b, align, path);
+                    stages.get(Stage.EVALUATE).add(eval);
+                    evaluateKeys.add(eval.key());
+                }
+            }
+        }
+        List<String> evalIds = stages.get(Stage.EVALUATE).stream().map(Task::id).toList();
+        String aggregateKey =
+                ContentKey.of(
+                        Map.of(
+                                "stage",
+                                "aggregate",
+                                "engine",
+                                ContentKey.ENGINE_VERSION,
+                                "sweep",
+                                sweep.name(),
+                                "evaluations",
+                                evaluateKeys));
+        stages.get(Stage.AGGREGATE)
+                .add(new Task(Stage.AGGREGATE, 0, aggregateKey, evalIds, new Work.Aggregate()));
+
+        Map<Stage, List<Task>> frozen = new EnumMap<>(Stage.class);
+        stages.forEach((s, tasks) -> frozen.put(s, List.copyOf(tasks)));
+        return new Plan(
+                sweep.name(), ContentKey.of(spec), List.copyOf(endpoints), Map.copyOf(frozen));
+    }
+
+    private static List<Endpoint> endpoints(SweepSpec spec, List<Task> trainTasks) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        TrainSpec train = spec.endpoints().train();
+        if (train != null) {
+            TrainSpec recipe =
+                    new TrainSpec(
+                            null,
+                            train.epochs(),
+                            train.optimizer(),
+                            train.learningRate(),
+                            train.batchSize(),
+                            train.momentum(),
+                            train.weightDecay());
+            for (Long seed : train.seeds()) {
+                String name = Endpoints.seedName(seed);
+                Map<String, Object> inputs = new LinkedHashMap<>();
+                inputs.put("stage", "train");
+                inputs.put("engine", ContentKey.ENGINE_VERSION);
+                inputs.put("model", spec.model());
+                inputs.put("dataset", spec.dataset());
+                inputs.put("dataSeed", spec.seeds().data());
+                inputs.put("recipe", recipe);
+                inputs.put("seed", seed);
+                inputs.put("threads", spec.execution().threads());
+                Task task =
+                        new Task(
+                                Stage.TRAIN,
+                                trainTasks.size(),
+                                ContentKey.of(inputs),
+                                List.of(),
+                                new Work.Train(name, seed));
+                trainTasks.add(task);
+                endpoints.add(new Endpoint(name, seed, null, task.id(), task.key()));
+            }
+        }
+        if (spec.endpoints().checkpoints() != null) {
+            for (CheckpointRef c : spec.endpoints().checkpoints()) {
+                String key = ContentKey.of(Map.of("checkpoint", c.uri()));
+                endpoints.add(new Endpoint(c.name(), null, c.uri(), null, key));
+            }
+        }
+        return endpoints;
+    }
+
+    private static Task alignTask(
+            SweepSpec spec, int index, Endpoint a, Endpoint b, AlignmentSpec alignment) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("stage", "align");
+        inputs.put("engine", ContentKey.ENGINE_VERSION);
+        inputs.put("model", spec.model());
+        inputs.put("alignment", alignment);
+        inputs.put("a", a.key());
+        inputs.put("b", b.key());
+        return new Task(
+                Stage.ALIGN,
+                index,
+                ContentKey.of(inputs),
+                upstream(a, b),
+                new Work.Align(a.name(), b.name(), alignment.type()));
+    }
+
+    private static Task evaluateTask(
+            SweepSpec spec, int index, Endpoint a, Endpoint b, Task align, PathSpec path) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("stage", "evaluate");
+        inputs.put("engine", ContentKey.ENGINE_VERSION);
+        inputs.put("model", spec.model());
+        inputs.put("dataset", spec.dataset());
+        inputs.put("seeds", spec.seeds());
+        inputs.put("path", path);
+        inputs.put("alphas", spec.alphas());
+        inputs.put("metrics", spec.metrics());
+        inputs.put("threads", spec.execution().threads());
+        inputs.put("a", a.key());
+        inputs.put("aligned", align.key());
+        List<String> deps = new ArrayList<>(upstream(a, b));
+        deps.add(align.id());
+        Work.Align w = (Work.Align) align.work();
+        return new Task(
+                Stage.EVALUATE,
+                index,
+                ContentKey.of(inputs),
+                List.copyOf(deps),
+                new Work.Evaluate(a.name(), b.name(), w.alignment(), path.type(), align.id()));
+    }
+
+    private static List<String> upstream(Endpoint a, Endpoint b) {
+        List<String> deps = new ArrayList<>();
+        if (a.trained()) deps.add(a.trainTask());
+        if (b.trained()) deps.add(b.trainTask());
+        return List.copyOf(deps);
+    }
+
+    /** The endpoint pairs a {@link PairsSpec} selects, in a fixed order. */
+    public static List<List<String>> pairs(PairsSpec pairs, List<String> names) {
+        List<List<String>> out = new ArrayList<>();
+        switch (pairs.mode()) {
+            case PairsSpec.ALL -> {
+                for (int i = 0; i < names.size(); i++) {
+                    for (int j = i + 1; j < names.size(); j++) {
+                        out.add(List.of(names.get(i), names.get(j)));
+                    }
+                }
+            }
+            case PairsSpec.CONSECUTIVE -> {
+                for (int i = 0; i + 1 < names.size(); i++) {
+                    out.add(List.of(names.get(i), names.get(i + 1)));
+                }
+            }
+            case PairsSpec.EXPLICIT -> pairs.explicit().forEach(p -> out.add(List.copyOf(p)));
+            default -> throw new IllegalArgumentException("unknown pairs mode " + pairs.mode());
+        }
+        return out;
+    }
+}

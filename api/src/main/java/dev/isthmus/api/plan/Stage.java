@@ -1,0 +1,34 @@
+package dev.isthmus.api.plan;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The stages of a plan, in execution order. */
+public enum Stage {
+    TRAIN,
+    ALIGN,
+    EVALUATE,
+    AGGREGATE;
+
+    @JsonValue
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a stage name as written on the command line ({@code train}, {@code evaluate}). */
+    public static Stage parse(String name) {
+        for (Stage s : values()) {
+            if (s.cliName().equals(name)) return s;
+        }
+        throw new IllegalArgumentException(
+                "unknown stage '"
+                        + name
+                        + "' (expected one of: "
+                        + Arrays.stream(values())
+                                .map(Stage::cliName)
+                                .collect(Collectors.joining(", "))
+                        + ")");
+    }
+}

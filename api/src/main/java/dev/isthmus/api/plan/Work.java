@@ -1,0 +1,28 @@
+package dev.isthmus.api.plan;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** What one task does; each stage has its own kind of work. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Work.Train.class, name = "train"),
+    @JsonSubTypes.Type(value = Work.Align.class, name = "align"),
+    @JsonSubTypes.Type(value = Work.Evaluate.class, name = "evaluate"),
+    @JsonSubTypes.Type(value = Work.Aggregate.class, name = "aggregate")
+})
+public sealed interface Work {
+
+    /** Train endpoint {@code endpoint} from {@code seed}. */
+    record Train(String endpoint, long seed) implements Work {}
+
+    /** Align endpoint {@code b} to endpoint {@code a} with {@code alignment}. */
+    record Align(String a, String b, String alignment) implements Work {}
+
+    /** Walk {@code path} from {@code a} to {@code b} aligned by {@code alignment}. */
+    record Evaluate(String a, String b, String alignment, String path, String alignTask)
+            implements Work {}
+
+    /** Collect every curve into results.json and curves.csv. */
+    record Aggregate() implements Work {}
+}

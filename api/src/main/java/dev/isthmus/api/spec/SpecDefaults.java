@@ -1,0 +1,108 @@
+package dev.isthmus.api.spec;
+
+import java.util.List;
+
+/** Fills the fields a sweep leaves out; a given value is never replaced. */
+public final class SpecDefaults {
+
+    public static final int ALPHAS = 25;
+    public static final List<String> METRICS = List.of("loss", "accuracy");
+    public static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
+    public static final String STORE = "file://runs";
+
+    private SpecDefaults() {}
+
+    /** The same sweep with every applicable missing field set to its default. */
+    public static ConnectivitySweep apply(ConnectivitySweep sweep) {
+        if (sweep.spec() == null) {
+            return sweep;
+        }
+        return new ConnectivitySweep(
+                sweep.apiVersion(), sweep.kind(), sweep.metadata(), apply(sweep.spec()));
+    }
+
+    /** The same spec with every applicable missing field set to its default. */
+    public static SweepSpec apply(SweepSpec s) {
+        return new SweepSpec(
+                model(s.model()),
+                dataset(s.dataset()),
+                endpoints(s.endpoints()),
+                or(s.pairs(), PairsSpec.of(PairsSpec.ALL)),
+                or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE))),
+                or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))),
+                or(s.alphas(), ALPHAS),
+                or(s.metrics(), METRICS),
+                seeds(s.seeds()),
+                execution(s.execution()));
+    }
+
+    private static ModelSpec model(ModelSpec m) {
+        if (m == null) {
+            return null;
+        }
+        return new ModelSpec(m.architecture(), m.hidden(), or(m.normalization(), "none"));
+    }
+
+    private static DatasetSpec dataset(DatasetSpec d) {
+        if (d == null) {
+            return null;
+        }
+        String name = d.name() == null ? "" : d.name();
+        boolean fashion = name.equals("fashion-mnist");
+        boolean modular = name.equals("modular-addition");
+        boolean parity = name.equals("sparse-parity");
+        return new DatasetSpec(
+                d.name(),
+                fashion ? or(d.path(), FASHION_MNIST_PATH) : d.path(),
+                parity ? or(d.trainExamples(), 20_000) : d.trainExamples(),
+                parity ? or(d.evalExamples(), 5_000) : d.evalExamples(),
+                or(d.evalSplit(), "test"),
+                modular ? or(d.modulus(), 97) : d.modulus(),
+                modular ? or(d.trainFraction(), 0.5) : d.trainFraction(),
+                parity ? or(d.bits(), 40) : d.bits(),
+                parity ? or(d.relevant(), 3) : d.relevant());
+    }
+
+    private static EndpointsSpec endpoints(EndpointsSpec e) {
+        if (e == null || e.train() == null) {
+            return e;
+        }
+        return new EndpointsSpec(train(e.train()), e.checkpoints());
+    }
+
+    private static TrainSpec train(TrainSpec t) {
+        String optimizer = or(t.optimizer(), "adam");
+        boolean sgd = optimizer.equals("sgd");
+        return new TrainSpec(
+                t.seeds(),
+                or(t.epochs(), 1),
+                optimizer,
+                or(t.learningRate(), sgd ? 0.05 : 1e-3),
+                or(t.batchSize(), 128),
+                sgd ? or(t.momentum(), 0.9) : t.momentum(),
+                or(t.weightDecay(), 0.0));
+    }
+
+    private static SeedsSpec seeds(SeedsSpec s) {
+        if (s == null) {
+            return new SeedsSpec(0L, 0L);
+        }
+        return new SeedsSpec(or(s.data(), 0L), or(s.eval(), 0L));
+    }
+
+    private static ExecutionSpec execution(ExecutionSpec e) {
+        if (e == null) {
+            e = new ExecutionSpec(null, null, null, null, null);
+        }
+        return new ExecutionSpec(
+                or(e.parallelism(), 1),
+                or(e.retries(), 2),
+                or(e.store(), STORE),
+                or(e.device(), "auto"),
+                or(e.threads(), 1));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

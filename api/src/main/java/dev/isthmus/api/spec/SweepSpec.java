@@ -1,0 +1,24 @@
+package dev.isthmus.api.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** The body of a sweep: endpoints, pairs, alignments, paths and how to run them. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SweepSpec(
+        @JsonPropertyDescription("Network architecture shared by all endpoints.") ModelSpec model,
+        @JsonPropertyDescription("Data to train on and to evaluate paths on.") DatasetSpec dataset,
+        @JsonPropertyDescription("Seeds to train, or checkpoint files.") EndpointsSpec endpoints,
+        @JsonPropertyDescription("Which endpoint pairs to connect: all, consecutive, or a list.")
+                PairsSpec pairs,
+        @JsonPropertyDescription("Alignment methods applied to the second endpoint of each pair.")
+                List<AlignmentSpec> alignments,
+        @JsonPropertyDescription("Paths walked between aligned endpoints.") List<PathSpec> paths,
+        @JsonPropertyDescription("Number of interpolation points, endpoints included (>= 2).")
+                Integer alphas,
+        @JsonPropertyDescription("Metrics measured along each path.") List<String> metrics,
+        @JsonPropertyDescription("Seeds for data generation and evaluation sampling.")
+                SeedsSpec seeds,
+        @JsonPropertyDescription("Parallelism, retries, device and run store.")
+                ExecutionSpec execution) {}

@@ -1,0 +1,34 @@
+package dev.isthmus.api.validation;
+
+import dev.isthmus.api.spec.ExecutionSpec;
+import dev.isthmus.api.spec.SeedsSpec;
+import dev.isthmus.api.spec.SweepSpec;
+
+/** Checks {@code spec.seeds} and {@code spec.execution}. */
+final class ExecutionRules {
+
+    static final int MAX_RETRIES = 10;
+    static final int MAX_THREADS = 256;
+
+    private ExecutionRules() {}
+
+    static void check(SweepSpec spec, ProblemCollector problems) {
+        SeedsSpec seeds = spec.seeds();
+        if (seeds != null) {
+            problems.atLeast("spec.seeds.data", seeds.data(), 0);
+            problems.atLeast("spec.seeds.eval", seeds.eval(), 0);
+        }
+        ExecutionSpec execution = spec.execution();
+        if (execution == null) {
+            return;
+        }
+        String path = "spec.execution";
+        problems.atLeast(path + ".parallelism", execution.parallelism(), 1);
+        problems.between(path + ".retries", execution.retries(), 0, MAX_RETRIES);
+        problems.between(path + ".threads", execution.threads(), 1, MAX_THREADS);
+        Vocabulary.DEVICES.check(path + ".device", execution.device(), problems);
+        if (execution.store() != null) {
+            LocationRules.check(path + ".store", execution.store(), "a folder path", problems);
+        }
+    }
+}

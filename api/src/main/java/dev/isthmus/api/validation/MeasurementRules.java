@@ -1,0 +1,82 @@
+package dev.isthmus.api.validation;
+
+import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.api.spec.PathSpec;
+import dev.isthmus.api.spec.SweepSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Checks what is measured: {@code alignments}, {@code paths}, {@code alphas}, {@code metrics}. */
+final class MeasurementRules {
+
+    static final int MAX_ALPHAS = 1001;
+    private static final String BEZIER = "bezier";
+
+    private MeasurementRules() {}
+
+    static void check(SweepSpec spec, ProblemCollector problems) {
+        checkNames(
+                "spec.alignments",
+                spec.alignments(),
+                AlignmentSpec::type,
+                Vocabulary.ALIGNMENTS,
+                problems);
+        checkPaths(spec.paths(), problems);
+        problems.between("spec.alphas", spec.alphas(), 2, MAX_ALPHAS);
+        checkNames(
+                "spec.metrics", spec.metrics(), Function.identity(), Vocabulary.METRICS, problems);
+    }
+
+    /** A non-empty list of distinct, implemented names. */
+    private static <T> void checkNames(
+            String path,
+            List<T> values,
+            Function<T, String> name,
+            Vocabulary vocabulary,
+            ProblemCollector problems) {
+        if (!problems.notEmpty(path, values)) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i) == null ? null : name.apply(values.get(i));
+            if (value == null) {
+                continue;
+            }
+            String elementPath = ProblemCollector.at(path, i);
+            if (!seen.add(value)) {
+                problems.add(elementPath, "duplicate " + vocabulary.noun() + " " + value);
+            } else {
+                vocabulary.check(elementPath, value, problems);
+            }
+        }
+    }
+
+    private static void checkPaths(List<PathSpec> paths, ProblemCollector problems) {
+        if (!problems.notEmpty("spec.paths", paths)) {
+            return;
+        }
+        Set<PathSpec> seen = new HashSet<>();
+        for (int i = 0; i < paths.size(); i++) {
+            PathSpec path = paths.get(i);
+            if (path == null) {
+                continue;
+            }
+            String where = ProblemCollector.at("spec.paths", i);
+            if (problems.required(where + ".type", path.type())) {
+                if (!seen.add(path)) {
+                    problems.add(where, "duplicate path " + path.type());
+                } else {
+                    Vocabulary.PATHS.check(where + ".type", path.type(), problems);
+                }
+            }
+            if (path.epochs() != null && path.type() != null && !BEZIER.equals(path.type())) {
+                problems.add(where + ".epochs", "applies only to " + BEZIER);
+            } else {
+                problems.atLeast(where + ".epochs", path.epochs(), 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.isthmus.api.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One invalid edit of a valid sweep per row, with the exact messages a user sees. */
+class InvalidSpecTest {
+
+    private static final String REMOVE = null;
+    private static final String DNS_MESSAGE =
+            "must be a DNS-1123 label (lower case letters, digits and '-', starting and ending"
+                    + " with a letter or digit), got ";
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // structure: unknown fields and wrong JSON kinds
+                row(
+                        "spec.model.widths",
+                        "[8]",
+                        "spec.model.widths: unknown field (expected one of: architecture, hidden,"
+                                + " normalization)"),
+                row(
+                        "spec.paths",
+                        "[{type: linear, control: 1}]",
+                        "spec.paths[0].control: unknown field (expected one of: type, epochs)"),
+                row("spec.alphas", "many", "spec.alphas: expected an integer, got \"many\""),
+                row("spec.alphas", "2.5", "spec.alphas: expected an integer, got 2.5"),
+                row("spec.alphas", "99999999999", "spec.alphas: is out of range, got 99999999999"),
+                row("spec.model", "[mlp]", "spec.model: expected an object, got a list"),
+                row("spec.model.hidden", "16", "spec.model.hidden: expected a list, got 16"),
+                row(
+                        "spec.endpoints.train.learningRate",
+                        "fast",
+                        "spec.endpoints.train.learningRate: expected a number, got \"fast\""),
+                row(
+                        "metadata.labels",
+                        "{team: 7}",
+                        "metadata.labels.team: expected a string, got 7"),
+                row("metadata.name", "5", "metadata.name: expected a string, got 5"),
+                row("spec.pairs", "7", "spec.pairs: expected a string or a list, got 7"),
+                row("spec.pairs", "[[seed-0, 1]]", "spec.pairs[0][1]: expected a string, got 1"),
+                row(
+                        "spec.paths",
+                        "[linear, 3]",
+                        "spec.paths[1]: expected a string or an object, got 3"),
+                row(
+                        "spec.alignments",
+                        "[none, null]",
+                        "spec.alignments[1]: expected a string, got null"),
+                // document
+                row(
+                        "apiVersion",
+                        "isthmus.dev/v1",
+                        "apiVersion: must be isthmus.dev/v1alpha1, got isthmus.dev/v1"),
+                row("kind", REMOVE, "kind: is required"),
+                row("metadata.name", "Fmnist_MLP", "metadata.name: " + DNS_MESSAGE + "Fmnist_MLP"),
+                row(
+                        "metadata.name",
+                        "a".repeat(64),
+                        "metadata.name: must be at most 63 characters, got 64"),
+                row("spec", REMOVE, "spec: is required"),
+                // model
+                row(
+                        "spec.model.architecture",
+                        "resnet20",
+                        "spec.model.architecture: resnet20 is not implemented yet (available: mlp)"),
+                row(
+                        "spec.model.architecture",
+                        "transformer",
+                        "spec.model.architecture: unknown architecture transformer (expected one"
+                                + " of: mlp)"),
+                row(
+                        "spec.model.hidden",
+                        "[16, 16, 0]",
+                        "spec.model.hidden[2]: must be >= 1, got 0"),
+                row("spec.model.hidden", "[]", "spec.model.hidden: must not be empty"),
+                row(
+                        "spec.model.normalization",
+                        "batchnorm",
+                        "spec.model.normalization: batchnorm is not implemented yet (available:"
+                                + " none)"),
+                // dataset
+                row(
+                        "spec.dataset",
+                        "{name: fashion-mnist, modulus: 7}",
+                        "spec.dataset.modulus: applies only to modular-addition"),
+                row(
+                        "spec.dataset",
+                        "{name: imagenet}",
+                        "spec.dataset.name: unknown dataset imagenet (expected one of:"
+                                + " fashion-mnist, modular-addition, sparse-parity)"),
+                row(
+                        "spec.dataset",
+                        "{name: modular-addition, modulus: 1, trainFraction: 1.0}",
+                        "spec.dataset.modulus: must be >= 2, got 1",
+                        "spec.dataset.trainFraction: must be in (0, 1), got 1"),
+                row(
+                        "spec.dataset",
+                        "{name: sparse-parity, bits: 10, relevant: 11, evalExamples: 0}",
+                        "spec.dataset.evalExamples: must be >= 1, got 0",
+                        "spec.dataset.relevant: must be <= bits (10), got 11"),
+                row(
+                        "spec.dataset.evalSplit",
+                        "validation",
+                        "spec.dataset.evalSplit: unknown split validation (expected one of: test,"
+                                + " train)"),
+                // endpoints
+                row(
+                        "spec.endpoints.train.seeds",
+                        "[0, 1, 1]",
+                        "spec.endpoints.train.seeds[2]: duplicate seed 1"),
+                row(
+                        "spec.endpoints.train.seeds",
+                        "[0, -1]",
+                        "spec.endpoints.train.seeds[1]: must be >= 0, got -1"),
+                row(
+                        "spec.endpoints.train.seeds",
+                        "[3]",
+                        "spec.endpoints: need at least 2 endpoints to connect, got 1"),
+                row(
+                        "spec.endpoints",
+                        "{}",
+                        "spec.endpoints: must list train seeds, checkpoints or both"),
+                row(
+                        "spec.endpoints.train",
+                        "{seeds: [0, 1], optimizer: rmsprop}",
+                        "spec.endpoints.train.optimizer: unknown optimizer rmsprop (expected one"
+                                + " of: adam, sgd)"),
+                row(
+                        "spec.endpoints.train",
+                        "{seeds: [0, 1], learningRate: 0, momentum: 0.9}",
+                        "spec.endpoints.train.learningRate: must be > 0, got 0",
+                        "spec.endpoints.train.momentum: applies only to sgd"),
+                row(
+                        "spec.endpoints.train",
+                        "{seeds: [0, 1], optimizer: sgd, batchSize: 0, momentum: 1.0}",
+                        "spec.endpoints.train.batchSize: must be >= 1, got 0",
+                        "spec.endpoints.train.momentum: must be in [0, 1), got 1"),
+                row(
+                        "spec.endpoints",
+                        "{train: {seeds: [0, 1]}, checkpoints: [{name: seed-1, uri: a.safetensors}]}",
+                        "spec.endpoints.checkpoints[0].name: seed-1 is already the name of a"
+                                + " trained endpoint"),
+                row(
+                        "spec.endpoints",
+                        "{checkpoints: [{name: a, uri: 's3://b/a.safetensors'},"
+                                + " {name: a, uri: /m/b.pt}]}",
+                        "spec.endpoints.checkpoints[0].uri: s3:// is not implemented yet"
+                                + " (available: a path or file://)",
+                        "spec.endpoints.checkpoints[1].name: duplicate endpoint name a",
+                        "spec.endpoints.checkpoints[1].uri: must end with .safetensors, got"
+                                + " /m/b.pt"),
+                row(
+                        "spec.endpoints",
+                        "{checkpoints: [{uri: 'https://x/a.safetensors'},"
+                                + " {name: b, uri: b.safetensors}]}",
+                        "spec.endpoints.checkpoints[0].name: is required",
+                        "spec.endpoints.checkpoints[0].uri: unsupported scheme https:// (expected"
+                                + " a path or file://)"),
+                // pairs
+                row(
+                        "spec.pairs",
+                        "[[seed-0, seed-9]]",
+                        "spec.pairs[0][1]: unknown endpoint seed-9 (known: seed-0, seed-1)"),
+                row(
+                        "spec.pairs",
+                        "[[seed-0, seed-1], [seed-1, seed-0], [seed-1, seed-1]]",
+                        "spec.pairs[1]: duplicate of spec.pairs[0] (pairs are unordered)",
+                        "spec.pairs[2]: connects seed-1 to itself"),
+                row("spec.pairs", "[[seed-0]]", "spec.pairs[0]: expected 2 endpoint names, got 1"),
+                row(
+                        "spec.pairs",
+                        "random",
+                        "spec.pairs: unknown pairs mode random (expected all, consecutive or a"
+                                + " list of endpoint pairs)"),
+                row(
+                        "spec.pairs",
+                        "explicit",
+                        "spec.pairs: unknown pairs mode explicit (expected all, consecutive or a"
+                                + " list of endpoint pairs)"),
+                row("spec.pairs", "[]", "spec.pairs: must not be empty"),
+                row(
+                        "spec.dataset",
+                        "{name: fashion-mnist, path: '  ', bits: 3}",
+                        "spec.dataset.path: must not be empty",
+                        "spec.dataset.bits: applies only to sparse-parity"),
+                // alignments, paths, alphas, metrics
+                row(
+                        "spec.alignments",
+                        "[none, weight-matching]",
+                        "spec.alignments[1]: weight-matching is not implemented yet (available:"
+                                + " none)"),
+                row(
+                        "spec.alignments",
+                        "[none, none, magic]",
+                        "spec.alignments[1]: duplicate alignment none",
+                        "spec.alignments[2]: unknown alignment magic (expected one of: none)"),
+                row("spec.alignments", "[]", "spec.alignments: must not be empty"),
+                row(
+                        "spec.paths",
+                        "[{type: bezier, epochs: 5}]",
+                        "spec.paths[0].type: bezier is not implemented yet (available: linear)"),
+                row(
+                        "spec.paths",
+                        "[{type: linear, epochs: 5}]",
+                        "spec.paths[0].epochs: applies only to bezier"),
+                row("spec.paths", "[{epochs: 5}]", "spec.paths[0].type: is required"),
+                row("spec.alphas", "1", "spec.alphas: must be >= 2, got 1"),
+                row("spec.alphas", "5000", "spec.alphas: must be <= 1001, got 5000"),
+                row(
+                        "spec.metrics",
+                        "[loss, cka, loss]",
+                        "spec.metrics[1]: cka is not implemented yet (available: loss, accuracy)",
+                        "spec.metrics[2]: duplicate metric loss"),
+                // seeds and execution
+                row("spec.seeds", "{data: -1}", "spec.seeds.data: must be >= 0, got -1"),
+                row(
+                        "spec.execution",
+                        "{parallelism: 0, retries: 11, threads: 257, device: tpu}",
+                        "spec.execution.parallelism: must be >= 1, got 0",
+                        "spec.execution.retries: must be <= 10, got 11",
+                        "spec.execution.threads: must be <= 256, got 257",
+                        "spec.execution.device: unknown device tpu (expected one of: auto, cpu,"
+                                + " gpu)"),
+                row(
+                        "spec.execution",
+                        "{store: 's3://bucket/isthmus'}",
+                        "spec.execution.store: s3:// is not implemented yet (available: a folder"
+                                + " path or file://)"),
+                row(
+                        "spec.execution",
+                        "{store: 'file://'}",
+                        "spec.execution.store: file:// must be followed by a folder path"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("cases")
+    void reportsExactly(String path, String value, List<String> expected) {
+        String document = Documents.minimalWith(path, value);
+
+        SpecException e =
+                assertThrows(SpecException.class, () -> SweepLoader.parse(document, null));
+
+        assertEquals(expected, e.problems().stream().map(Problem::toString).toList());
+    }
+
+    private static Arguments row(String path, String value, String... expected) {
+        return Arguments.of(path, value, List.of(expected));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.isthmus.workers.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.isthmus.workers.bench.EvalBenchmark;
+import dev.isthmus.workers.engine.Compute;
+import dev.isthmus.workers.store.Json;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code isthmus bench}: benchmarks that print JSON ratios against an in-run reference. */
+@Command(
+        name = "bench",
+        description = "Benchmarks (not tests).",
+        subcommands = {BenchCommand.Eval.class})
+final class BenchCommand {
+
+    /** {@code isthmus bench eval}: path evaluation vs plain matmul on the same shapes. */
+    @Command(
+            name = "eval",
+            description = "Path-evaluation GFLOP/s as a fraction of the engine's matmul GFLOP/s.")
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--hidden", split = ",", defaultValue = "512,512,512")
+        List<Integer> hidden;
+
+        @Option(names = "--alphas", defaultValue = "25")
+        int alphas;
+
+        @Option(names = "--examples", defaultValue = "10000")
+        int examples;
+
+        @Option(names = "--batch", defaultValue = "1000")
+        int batch;
+
+        @Option(names = "--repeats", defaultValue = "3")
+        int repeats;
+
+        @Mixin ComputeOptions compute;
+
+        @Override
+        public Integer call() {
+            try (NDManager m =
+                    Compute.manager(
+                            Compute.device(compute.device, compute.threads), compute.threads)) {
+                var result = EvalBenchmark.run(m, hidden, alphas, examples, batch, repeats);
+                result.put("threads", compute.threads);
+                System.out.print(Json.string(result));
+            }
+            return IsthmusCommand.OK;
+        }
+    }
+}

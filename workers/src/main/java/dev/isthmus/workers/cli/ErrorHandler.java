@@ -1,0 +1,37 @@
+package dev.isthmus.workers.cli;
+
+import dev.isthmus.api.validation.SpecException;
+import dev.isthmus.workers.data.DatasetException;
+import dev.isthmus.workers.exec.Errors;
+import dev.isthmus.workers.io.CheckpointException;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Prints one line per error to stderr (a spec's problems one per line), the stack trace only with
+ * {@code --errors}, and maps bad input to exit code 2 and other failures to 1.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(
+            Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        var err = cmd.getErr();
+        if (ex instanceof SpecException) {
+            err.println("isthmus: " + ex.getMessage());
+        } else {
+            err.println("isthmus: " + Errors.oneLine(ex));
+        }
+        if (Arrays.asList(parsed.originalArgs()).contains("--errors")) ex.printStackTrace(err);
+        err.flush();
+        return badInput(ex) ? IsthmusCommand.BAD_INPUT : IsthmusCommand.FAILED;
+    }
+
+    static boolean badInput(Throwable ex) {
+        return ex instanceof SpecException
+                || ex instanceof IllegalArgumentException
+                || ex instanceof CheckpointException
+                || ex instanceof DatasetException
+                || ex instanceof java.nio.file.NoSuchFileException;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.isthmus.workers.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.validation.SweepLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads the {@code model} and {@code dataset} sections that single-file commands take, and
+ * validates them exactly as a sweep would by wrapping them in a minimal sweep document.
+ */
+final class Sections {
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private Sections() {}
+
+    /** A section from a YAML/JSON file, or for a dataset also a bare dataset name. */
+    static JsonNode read(String value, boolean nameAllowed) throws IOException {
+        Path p = Path.of(value);
+        if (Files.isRegularFile(p)) return YAML.readTree(p.toFile());
+        if (nameAllowed && !value.contains("/") && !value.contains(".")) {
+            return YAML.createObjectNode().put("name", value);
+        }
+        throw new NoSuchFileException(value + ": no such file");
+    }
+
+    /**
+     * A validated sweep holding the given sections; {@code train} (may be null) becomes the
+     * endpoints' training recipe.
+     */
+    static ConnectivitySweep sweep(
+            JsonNode model, JsonNode dataset, JsonNode train, String source) {
+        ObjectNode doc = YAML.createObjectNode();
+        doc.put("apiVersion", ConnectivitySweep.API_VERSION);
+        doc.put("kind", ConnectivitySweep.KIND);
+        doc.putObject("metadata").put("name", "cli");
+        ObjectNode spec = doc.putObject("spec");
+        spec.set("model", model);
+        if (dataset != null) spec.set("dataset", dataset);
+        else spec.putObject("dataset").put("name", "fashion-mnist");
+        ObjectNode endpoints = spec.putObject("endpoints");
+        if (train != null) endpoints.set("train", train);
+        ArrayNode checkpoints = endpoints.putArray("checkpoints");
+        checkpoints.addObject().put("name", "cli-a").put("uri", "a.safetensors");
+        checkpoints.addObject().put("name", "cli-b").put("uri", "b.safetensors");
+        return SweepLoader.parse(doc.toString(), source);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.isthmus.workers.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.Locale;
+
+/**
+ * Opens DJL's PyTorch engine offline with a fixed number of compute threads (results are
+ * reproducible only for a fixed thread count) and picks the device: {@code auto} takes a GPU when
+ * the engine sees one.
+ */
+public final class Compute {
+
+    private static volatile Integer configuredThreads;
+
+    private Compute() {}
+
+    /**
+     * Loads the engine with {@code threads} intra-op threads. The thread count is process-wide and
+     * fixed at first load: asking for another count later is an error, not a silent change.
+     */
+    public static synchronized Engine engine(int threads) {
+        if (configuredThreads == null) {
+            System.setProperty("ai.djl.offline", "true");
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            configuredThreads = threads;
+        } else if (configuredThreads != threads) {
+            throw new IllegalStateException(
+                    "the compute engine already runs with "
+                            + configuredThreads
+                            + " thread(s); cannot switch to "
+                            + threads
+                            + " in the same process");
+        }
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** The device for {@code execution.device}: auto, cpu or gpu. */
+    public static Device device(String requested, int threads) {
+        Engine engine = engine(threads);
+        String d = requested == null ? "auto" : requested.toLowerCase(Locale.ROOT);
+        return switch (d) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (engine.getGpuCount() == 0) {
+                    throw new IllegalArgumentException(
+                            "spec.execution.device: gpu requested but the PyTorch engine sees no"
+                                    + " GPU (use auto or cpu)");
+                }
+                yield Device.gpu();
+            }
+            case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            default ->
+                    throw new IllegalArgumentException(
+                            "spec.execution.device: expected auto, cpu or gpu, got " + requested);
+        };
+    }
+
+    /** A new root manager on the given device; close it when the command ends. */
+    public static NDManager manager(Device device, int threads) {
+        return engine(threads).newBaseManager(device);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.isthmus.workers.exec;
+
+import dev.isthmus.api.plan.Endpoint;
+import dev.isthmus.api.plan.Stage;
+import dev.isthmus.api.plan.Task;
+import dev.isthmus.workers.progress.Progress;
+import dev.isthmus.workers.report.CurvesCsv;
+import dev.isthmus.workers.report.Results;
+import dev.isthmus.workers.report.Summaries;
+import dev.isthmus.workers.store.RunStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects every finished curve into results.json and curves.csv, and lists the tasks that did not
+ * finish: a failed pair costs its own curves, never the rest of the sweep.
+ */
+final class AggregateTask implements TaskRunner.StageTask {
+
+    @Override
+    public List<String> run(SweepContext ctx, Task task, Progress progress) {
+        RunStore store = ctx.store();
+        TaskRunner probe = new TaskRunner(ctx, t -> Progress.NONE);
+        List<Results.TaskFailure> failures = new ArrayList<>();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        for (Task t : ctx.plan().allTasks()) {
+            if (t.stage() == Stage.AGGREGATE) continue;
+            if (probe.isDone(t)) {
+                timings.put(
+                        t.id(),
+                        store.readJson(Layout.manifest(t), Records.Manifest.class).seconds());
+            } else {
+                failures.add(new Results.TaskFailure(t.id(), why(store, t)));
+            }
+        }
+
+        List<Results.CurveResult> curves = new ArrayList<>();
+        int evalExamples = 0;
+        for (Task t : ctx.plan().tasks(Stage.EVALUATE)) {
+            if (!probe.isDone(t)) continue;
+            Records.CurveRecord c = store.readJson(Layout.curve(t), Records.CurveRecord.class);
+            evalExamples = c.evalExamples();
+            curves.add(
+                    new Results.CurveResult(
+                            c.a(),
+                            c.b(),
+                            c.alignment(),
+                            c.path(),
+                            c.alphas(),
+                            c.loss(),
+                            c.accuracy(),
+                            c.barriers().loss(),
+                            c.barriers().accuracy()));
+        }
+
+        List<Results.EndpointResult> endpoints = new ArrayList<>();
+        for (Endpoint e : ctx.plan().endpoints()) endpoints.add(endpoint(ctx, probe, e, curves));
+
+        Results results =
+                new Results(
+                        Results.SCHEMA,
+                        ctx.plan().sweep(),
+                        ctx.plan().specHash(),
+                        ctx.model().describe(),
+                        ctx.dataset().description(),
+                        evalExamples,
+                        endpoints,
+                        curves,
+                        Summaries.of(curves),
+                        failures,
+                        timings);
+        store.writeJson(Layout.RESULTS, results);
+        store.write(Layout.CURVES_CSV, CurvesCsv.render(results));
+        return List.of(Layout.RESULTS, Layout.CURVES_CSV);
+    }
+
+    private static Results.EndpointResult endpoint(
+            SweepContext ctx, TaskRunner probe, Endpoint e, List<Results.CurveResult> curves) {
+        Double loss = null;
+        Double acc = null;
+        // Endpoint metrics are the curve's own ends: alpha 0 for A, alpha 1 for (unaligned) B.
+        for (Results.CurveResult c : curves) {
+            int n = c.alphas().length;
+            if (c.a().equals(e.name())) {
+                loss = c.loss()[0];
+                acc = c.accuracy()[0];
+                break;
+            }
+            if (c.b().equals(e.name()) && "none".equals(c.alignment())) {
+                loss = c.loss()[n - 1];
+                acc = c.accuracy()[n - 1];
+                break;
+            }
+        }
+        if (!e.trained()) {
+            return new Results.EndpointResult(
+                    e.name(),
+                    null,
+                    Layout.checkpointFile(e, java.nio.file.Path.of("")).toString(),
+                    loss,
+                    acc,
+                    null);
+        }
+        Task train = ctx.plan().task(e.trainTask());
+        if (!probe.isDone(train))
+            return new Results.EndpointResult(e.name(), e.seed(), null, null, null, null);
+        Records.TrainedEndpoint r =
+                ctx.store().readJson(Layout.endpointRecord(train), Records.TrainedEndpoint.class);
+        return new Results.EndpointResult(
+                e.name(), e.seed(), r.checkpoint(), loss, acc, r.history());
+    }
+
+    private static String why(RunStore store, Task t) {
+        if (store.exists(Layout.failure(t))) {
+            Records.Failure f = store.readJson(Layout.failure(t), Records.Failure.class);
+            if (t.key().equals(f.key())) return f.message();
+        }
+        return "not run (an input failed)";
+    }
+}

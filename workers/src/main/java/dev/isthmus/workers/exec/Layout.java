@@ -1,0 +1,69 @@
+package dev.isthmus.workers.exec;
+
+import dev.isthmus.api.plan.Endpoint;
+import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.plan.Work;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Where each task's outputs live in the run store. Names carry the first 12 hex digits of the
+ * task's content key, so a changed spec never reads a stale output.
+ */
+public final class Layout {
+    public static final String RESULTS = "results.json";
+    public static final String CURVES_CSV = "curves.csv";
+
+    private Layout() {}
+
+    static String tag(Task task) {
+        return task.key().substring(0, 12);
+    }
+
+    public static String manifest(Task task) {
+        return "tasks/" + task.id() + ".json";
+    }
+
+    public static String failure(Task task) {
+        return "tasks/" + task.id() + ".failed.json";
+    }
+
+    public static String trainedCheckpoint(Task train) {
+        return "checkpoints/"
+                + ((Work.Train) train.work()).endpoint()
+                + "-"
+                + tag(train)
+                + ".safetensors";
+    }
+
+    public static String endpointRecord(Task train) {
+        return "endpoints/" + ((Work.Train) train.work()).endpoint() + "-" + tag(train) + ".json";
+    }
+
+    public static String alignment(Task align) {
+        Work.Align w = (Work.Align) align.work();
+        return "aligned/" + w.a() + "~" + w.b() + "~" + w.alignment() + "-" + tag(align) + ".json";
+    }
+
+    public static String curve(Task evaluate) {
+        Work.Evaluate w = (Work.Evaluate) evaluate.work();
+        return "curves/"
+                + w.a()
+                + "~"
+                + w.b()
+                + "~"
+                + w.alignment()
+                + "~"
+                + w.path()
+                + "-"
+                + tag(evaluate)
+                + ".json";
+    }
+
+    /** The file a checkpoint endpoint's uri names, relative paths resolved against {@code base}. */
+    public static Path checkpointFile(Endpoint e, Path base) {
+        String uri = e.uri();
+        if (uri.startsWith("file://")) return Path.of(URI.create(uri));
+        return base.resolve(uri).normalize();
+    }
+}

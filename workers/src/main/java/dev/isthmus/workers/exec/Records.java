@@ -1,0 +1,46 @@
+package dev.isthmus.workers.exec;
+
+import dev.isthmus.workers.metrics.Barriers;
+import dev.isthmus.workers.train.EpochStats;
+import java.util.List;
+
+/** The small JSON documents tasks write beside their tensors. */
+public final class Records {
+    private Records() {}
+
+    /** What a finished task produced; its presence (with a matching key) marks the task done. */
+    public record Manifest(
+            String id, String key, List<String> outputs, double seconds, int attempts) {}
+
+    /** The last failure of a task, kept until the task succeeds. */
+    public record Failure(String id, String key, String message, int attempts) {}
+
+    /** A trained endpoint: its checkpoint and training history. */
+    public record TrainedEndpoint(
+            String name,
+            long seed,
+            String model,
+            String checkpoint,
+            List<EpochStats> history,
+            double seconds) {}
+
+    /** An aligned second endpoint: the checkpoint evaluation reads for it. */
+    public record Aligned(
+            String a, String b, String alignment, String checkpoint, double seconds) {}
+
+    /** Loss and accuracy barriers of one curve. */
+    public record CurveBarriers(Barriers loss, Barriers accuracy) {}
+
+    /** One evaluated path. */
+    public record CurveRecord(
+            String a,
+            String b,
+            String alignment,
+            String path,
+            double[] alphas,
+            double[] loss,
+            double[] accuracy,
+            CurveBarriers barriers,
+            int evalExamples,
+            double seconds) {}
+}

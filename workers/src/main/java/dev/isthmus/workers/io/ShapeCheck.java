@@ -1,0 +1,46 @@
+package dev.isthmus.workers.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Checks that a checkpoint holds exactly the tensors a model expects, with the expected shapes. */
+public final class ShapeCheck {
+    private ShapeCheck() {}
+
+    /**
+     * Compares the checkpoint's tensor names and shapes with {@code expected}.
+     *
+     * @param source what the checkpoint is called in messages, usually its file
+     * @throws CheckpointException listing every missing tensor, shape mismatch and unexpected
+     *     tensor at once, joined with "; "
+     */
+    public static void requireShapes(
+            String source, Checkpoint checkpoint, Map<String, long[]> expected) {
+        List<String> problems = new ArrayList<>();
+        for (var wanted : new TreeMap<>(expected).entrySet()) {
+            String name = wanted.getKey();
+            String shape = Arrays.toString(wanted.getValue());
+            HostTensor tensor = checkpoint.tensors().get(name);
+            if (tensor == null) {
+                problems.add("missing tensor " + name + " (expected shape " + shape + ")");
+            } else if (!Arrays.equals(wanted.getValue(), tensor.shape())) {
+                problems.add(name + ": expected shape " + shape + ", got " + tensor.shapeString());
+            }
+        }
+        for (var present : checkpoint.tensors().entrySet()) {
+            if (!expected.containsKey(present.getKey())) {
+                problems.add(
+                        "unexpected tensor "
+                                + present.getKey()
+                                + " with shape "
+                                + present.getValue().shapeString());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CheckpointException(source, String.join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.isthmus.workers.metrics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.models.Model;
+import dev.isthmus.workers.models.Params;
+
+/**
+ * Evaluates a parameter set on pre-uploaded batches. Per-batch sums are taken in float32 on the
+ * device and accumulated in float64 on the host, in a fixed order, so results are reproducible.
+ */
+public final class Evaluator {
+    private Evaluator() {}
+
+    public static LossAccuracy evaluate(Model model, Params params, DeviceBatches data) {
+        double lossSum = 0;
+        long correct = 0;
+        for (DeviceBatches.Batch b : data.batches()) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray logits = model.forward(params, b.x()); // (n, classes)
+                NDArray nll = crossEntropySum(logits, b.y());
+                NDArray hits = logits.argMax(1).eq(b.y()).toType(DataType.INT64, false).sum();
+                lossSum += nll.getFloat();
+                correct += hits.getLong();
+            }
+        }
+        return new LossAccuracy(lossSum / data.examples(), (double) correct / data.examples());
+    }
+
+    /** Sum over the batch of −log softmax(logits)[y]. */
+    public static NDArray crossEntropySum(NDArray logits, NDArray y) {
+        return logits.logSoftmax(1).gather(y.reshape(-1, 1), 1).sum().neg();
+    }
+}

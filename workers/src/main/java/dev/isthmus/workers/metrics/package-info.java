@@ -1,0 +1,2 @@
+/** Loss, accuracy and the barriers computed from curves along a path. */
+package dev.isthmus.workers.metrics;

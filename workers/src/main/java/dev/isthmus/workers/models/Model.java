@@ -1,0 +1,21 @@
+package dev.isthmus.workers.models;
+
+import ai.djl.ndarray.NDArray;
+import dev.isthmus.workers.io.HostTensor;
+import java.util.SortedMap;
+
+/** A network architecture: parameter shapes, seeded initialisation and a forward pass. */
+public interface Model {
+
+    /** Parameter names (PyTorch state_dict names) to their shapes, in forward order. */
+    SortedMap<String, long[]> parameterShapes();
+
+    /** Fresh parameters, a pure function of {@code seed}. */
+    SortedMap<String, HostTensor> initialise(long seed);
+
+    /** Logits for a batch: {@code x} (n, features) → (n, classes). */
+    NDArray forward(Params params, NDArray x);
+
+    /** A one-line description such as {@code mlp 784-256-256-10}. */
+    String describe();
+}

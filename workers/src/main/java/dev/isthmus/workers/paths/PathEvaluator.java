@@ -1,0 +1,48 @@
+package dev.isthmus.workers.paths;
+
+import ai.djl.ndarray.NDScope;
+import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.metrics.Evaluator;
+import dev.isthmus.workers.metrics.LossAccuracy;
+import dev.isthmus.workers.models.Model;
+import dev.isthmus.workers.models.Params;
+import dev.isthmus.workers.progress.Progress;
+import java.util.Locale;
+
+/** Walks the linear path one α at a time and evaluates the network at each point. */
+public final class PathEvaluator {
+    private PathEvaluator() {}
+
+    public static Curve linear(
+            Model model, Params a, Params b, DeviceBatches data, int points, Progress progress) {
+        double[] alphas = LinearPath.alphas(points);
+        double[] loss = new double[points];
+        double[] acc = new double[points];
+        progress.start("linear path", points);
+        for (int i = 0; i < points; i++) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                Params p = LinearPath.at(a, b, alphas[i]);
+                LossAccuracy r = Evaluator.evaluate(model, p, data);
+                loss[i] = r.loss();
+                acc[i] = r.accuracy();
+            }
+            progress.update(i + 1);
+        }
+        progress.finish(
+                String.format(
+                        Locale.ROOT,
+                        "%d points, loss %.4f → max %.4f → %.4f",
+                        points,
+                        loss[0],
+                        max(loss),
+                        loss[points - 1]));
+        return new Curve(alphas, loss, acc);
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) m = Math.max(m, x);
+        return m;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.isthmus.workers.report;
+
+import dev.isthmus.workers.metrics.Barriers;
+import dev.isthmus.workers.train.EpochStats;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of {@code results.json}, schema {@value #SCHEMA}. Everything but {@code timings} is a
+ * pure function of the spec and seeds.
+ *
+ * @param schema schema identifier, bumped on incompatible changes
+ * @param sweep sweep name
+ * @param specHash hex SHA-256 of the canonical spec with defaults applied
+ * @param model model description, e.g. {@code mlp 784-256-256-10}
+ * @param dataset dataset description
+ * @param evalExamples examples each path point is evaluated on
+ * @param endpoints every endpoint with its own metrics
+ * @param curves every evaluated path
+ * @param summary barriers per (alignment, path) over all pairs
+ * @param failures tasks that did not finish, with their messages
+ * @param timings seconds per task id
+ */
+public record Results(
+        String schema,
+        String sweep,
+        String specHash,
+        String model,
+        String dataset,
+        int evalExamples,
+        List<EndpointResult> endpoints,
+        List<CurveResult> curves,
+        List<SummaryRow> summary,
+        List<TaskFailure> failures,
+        Map<String, Double> timings) {
+
+    public static final String SCHEMA = "isthmus.dev/results/v1";
+
+    /** One endpoint: where its weights are and how good it is on the evaluation set. */
+    public record EndpointResult(
+            String name,
+            Long seed,
+            String checkpoint,
+            Double evalLoss,
+            Double evalAccuracy,
+            List<EpochStats> history) {}
+
+    /** One path's curve and barriers. */
+    public record CurveResult(
+            String a,
+            String b,
+            String alignment,
+            String path,
+            double[] alphas,
+            double[] loss,
+            double[] accuracy,
+            Barriers lossBarrier,
+            Barriers accuracyBarrier) {}
+
+    /** Mean and maximum of one barrier over the pairs of a summary row. */
+    public record Spread(double mean, double max) {}
+
+    /** Barriers over all pairs for one alignment and path; keys are lin, mean and max. */
+    public record SummaryRow(
+            String alignment,
+            String path,
+            int pairs,
+            Map<String, Spread> lossBarrier,
+            Map<String, Spread> accuracyBarrier) {}
+
+    /** A task that did not finish. */
+    public record TaskFailure(String task, String message) {}
+}

@@ -1,0 +1,54 @@
+package dev.isthmus.workers.report;
+
+import dev.isthmus.workers.metrics.Barriers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Summarises curves per (alignment, path): mean and max of each barrier over pairs. */
+public final class Summaries {
+    private Summaries() {}
+
+    public static List<Results.SummaryRow> of(List<Results.CurveResult> curves) {
+        Map<String, List<Results.CurveResult>> groups = new LinkedHashMap<>();
+        for (Results.CurveResult c : curves) {
+            groups.computeIfAbsent(c.alignment() + "\u0000" + c.path(), k -> new ArrayList<>())
+                    .add(c);
+        }
+        List<Results.SummaryRow> rows = new ArrayList<>();
+        for (List<Results.CurveResult> g : groups.values()) {
+            rows.add(
+                    new Results.SummaryRow(
+                            g.get(0).alignment(),
+                            g.get(0).path(),
+                            g.size(),
+                            spreads(g, Results.CurveResult::lossBarrier),
+                            spreads(g, Results.CurveResult::accuracyBarrier)));
+        }
+        return rows;
+    }
+
+    private static Map<String, Results.Spread> spreads(
+            List<Results.CurveResult> g,
+            java.util.function.Function<Results.CurveResult, Barriers> which) {
+        Map<String, Results.Spread> out = new LinkedHashMap<>();
+        out.put("lin", spread(g, c -> which.apply(c).lin()));
+        out.put("mean", spread(g, c -> which.apply(c).mean()));
+        out.put("max", spread(g, c -> which.apply(c).max()));
+        return out;
+    }
+
+    private static Results.Spread spread(
+            List<Results.CurveResult> g, ToDoubleFunction<Results.CurveResult> f) {
+        double sum = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Results.CurveResult c : g) {
+            double v = f.applyAsDouble(c);
+            sum += v;
+            max = Math.max(max, v);
+        }
+        return new Results.Spread(sum / g.size(), max);
+    }
+}

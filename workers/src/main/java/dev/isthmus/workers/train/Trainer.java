@@ -1,0 +1,128 @@
+package dev.isthmus.workers.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import dev.isthmus.api.spec.TrainSpec;
+import dev.isthmus.workers.data.Dataset;
+import dev.isthmus.workers.data.Split;
+import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.io.HostTensor;
+import dev.isthmus.workers.metrics.Evaluator;
+import dev.isthmus.workers.metrics.LossAccuracy;
+import dev.isthmus.workers.models.Model;
+import dev.isthmus.workers.models.Params;
+import dev.isthmus.workers.progress.Progress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+
+/**
+ * Trains one endpoint. The seed fixes both the initial parameters and the minibatch order, so the
+ * same seed, recipe and thread count give byte-identical weights.
+ */
+public final class Trainer {
+
+    /** The trained parameters and the per-epoch history. */
+    public record Result(SortedMap<String, HostTensor> params, List<EpochStats> history) {}
+
+    private Trainer() {}
+
+    public static Result train(
+            NDManager parent,
+            Model model,
+            Dataset data,
+            TrainSpec recipe,
+            long seed,
+            Progress progress) {
+        SplittableRandom root = new SplittableRandom(seed);
+        long initSeed = root.nextLong();
+        SplittableRandom order = root.split();
+        try (NDManager manager = parent.newSubManager();
+                DeviceBatches eval = new DeviceBatches(manager, data.eval(), 1000)) {
+            Params params = Params.upload(manager, model.initialise(initSeed));
+            List<NDArray> leaves = new ArrayList<>(params.arrays().values());
+            for (NDArray p : leaves) p.setRequiresGradient(true);
+            Optimizer optimizer = Optimizer.create(recipe, leaves);
+
+            List<EpochStats> history = new ArrayList<>();
+            Split train = data.train();
+            int batch = recipe.batchSize();
+            int steps = (train.size() + batch - 1) / batch;
+            for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+                long start = System.nanoTime();
+                progress.start("epoch " + epoch + "/" + recipe.epochs(), steps);
+                int[] perm = permutation(train.size(), order);
+                double lossSum = 0;
+                long hits = 0;
+                for (int s = 0; s < steps; s++) {
+                    int from = s * batch;
+                    int n = Math.min(batch, train.size() - from);
+                    try (NDScope scope = new NDScope()) {
+                        scope.suppressNotUsedWarning();
+                        DeviceBatches.Batch b = DeviceBatches.gather(manager, train, perm, from, n);
+                        NDArray loss;
+                        NDArray correct;
+                        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                            // No op(Number) inside the collector: see shared/NOTES.md (DJL).
+                            NDArray logits = model.forward(params, b.x()); // (n, classes)
+                            loss = logits.logSoftmax(1).gather(b.y().reshape(-1, 1), 1).mean();
+                            loss = loss.neg();
+                            correct = logits.argMax(1).eq(b.y()).toType(DataType.INT64, false);
+                            gc.backward(loss);
+                        }
+                        optimizer.step(leaves);
+                        lossSum += loss.getFloat() * n;
+                        hits += correct.sum().getLong();
+                    }
+                    progress.update(s + 1);
+                }
+                LossAccuracy e = Evaluator.evaluate(model, params, eval);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                EpochStats stats =
+                        new EpochStats(
+                                epoch,
+                                lossSum / train.size(),
+                                (double) hits / train.size(),
+                                e.loss(),
+                                e.accuracy(),
+                                seconds);
+                history.add(stats);
+                progress.finish(
+                        String.format(
+                                Locale.ROOT,
+                                "train loss %.4f acc %.4f | eval loss %.4f acc %.4f",
+                                stats.trainLoss(),
+                                stats.trainAccuracy(),
+                                stats.evalLoss(),
+                                stats.evalAccuracy()));
+                if (!Double.isFinite(stats.trainLoss())) {
+                    throw new IllegalStateException(
+                            "training diverged at epoch "
+                                    + epoch
+                                    + " (loss is "
+                                    + stats.trainLoss()
+                                    + "); lower spec.endpoints.train.learningRate");
+                }
+            }
+            return new Result(params.download(), history);
+        }
+    }
+
+    /** A Fisher–Yates shuffle of {@code 0..n-1} driven by {@code rng}. */
+    static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}
