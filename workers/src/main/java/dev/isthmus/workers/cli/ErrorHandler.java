@@ -4,7 +4,6 @@ import dev.isthmus.api.validation.SpecException;
 import dev.isthmus.workers.data.DatasetException;
 import dev.isthmus.workers.exec.Errors;
 import dev.isthmus.workers.io.CheckpointException;
-import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
@@ -22,9 +21,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         } else {
             err.println("isthmus: " + Errors.oneLine(ex));
         }
-        if (Arrays.asList(parsed.originalArgs()).contains("--errors")) ex.printStackTrace(err);
+        if (wantsTrace(cmd.getParseResult()) || wantsTrace(parsed)) ex.printStackTrace(err);
         err.flush();
         return badInput(ex) ? IsthmusCommand.BAD_INPUT : IsthmusCommand.FAILED;
+    }
+
+    private static boolean wantsTrace(CommandLine.ParseResult parsed) {
+        for (var p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--errors")) return true;
+        }
+        return false;
     }
 
     static boolean badInput(Throwable ex) {

@@ -2,6 +2,7 @@ package dev.isthmus.workers.exec;
 
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
+import dev.isthmus.workers.engine.Autograd;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.store.RunStore;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class TaskRunner {
     public Outcome run(Task task, int attempt) {
         if (isDone(task)) return Outcome.SKIPPED_DONE;
         long start = System.nanoTime();
+        Autograd.off();
         try {
             List<String> outputs = stage(task.stage()).run(ctx, task, progress.apply(task));
             double seconds = (System.nanoTime() - start) / 1e9;

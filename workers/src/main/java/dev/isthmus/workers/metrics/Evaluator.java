@@ -3,6 +3,7 @@ package dev.isthmus.workers.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import dev.isthmus.workers.engine.Autograd;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Params;
@@ -15,6 +16,7 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static LossAccuracy evaluate(Model model, Params params, DeviceBatches data) {
+        Autograd.off();
         double lossSum = 0;
         long correct = 0;
         for (DeviceBatches.Batch b : data.batches()) {

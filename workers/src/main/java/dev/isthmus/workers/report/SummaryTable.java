@@ -11,10 +11,9 @@ public final class SummaryTable {
         sb.append(
                 String.format(
                         Locale.ROOT,
-                        "%n%s — %s on %s (%d eval examples)%n%n",
+                        "%n%s: %s, evaluated on %d examples%n%n",
                         r.sweep(),
                         r.model(),
-                        r.dataset(),
                         r.evalExamples()));
         sb.append(String.format(Locale.ROOT, "%-12s %9s %9s%n", "endpoint", "loss", "accuracy"));
         for (Results.EndpointResult e : r.endpoints()) {

@@ -4,7 +4,6 @@ import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,9 @@ public final class RunStore {
     public static RunStore open(String store, String sweep) {
         Path base;
         if (store.startsWith("file://")) {
-            base = Path.of(URI.create(store).getPath().isEmpty() ? "." : store.substring(7));
+            // file:///abs/path or file://relative/path (relative to the working directory)
+            String rest = store.substring("file://".length());
+            base = Path.of(rest.isEmpty() ? "." : rest);
         } else if (store.contains("://")) {
             throw new IllegalArgumentException(
                     "spec.execution.store: only folders and file:// URIs are supported, got "

@@ -8,12 +8,6 @@ package dev.isthmus.workers.train;
  * @param trainAccuracy minibatch accuracy over the epoch
  * @param evalLoss loss on the evaluation split after the epoch
  * @param evalAccuracy accuracy on the evaluation split after the epoch
- * @param seconds wall time of the epoch
  */
 public record EpochStats(
-        int epoch,
-        double trainLoss,
-        double trainAccuracy,
-        double evalLoss,
-        double evalAccuracy,
-        double seconds) {}
+        int epoch, double trainLoss, double trainAccuracy, double evalLoss, double evalAccuracy) {}

@@ -2,6 +2,7 @@ package dev.isthmus.workers.train;
 
 import ai.djl.ndarray.NDArray;
 import dev.isthmus.api.spec.TrainSpec;
+import dev.isthmus.workers.engine.Autograd;
 import java.util.List;
 
 /**
@@ -31,7 +32,6 @@ public interface Optimizer {
     }
 
     static void zeroGradient(NDArray param) {
-        NDArray g = param.getGradient();
-        g.subi(g);
+        Autograd.zeroGradient(param);
     }
 }

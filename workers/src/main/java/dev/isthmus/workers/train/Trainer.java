@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
 import dev.isthmus.api.spec.TrainSpec;
 import dev.isthmus.workers.data.Dataset;
 import dev.isthmus.workers.data.Split;
+import dev.isthmus.workers.engine.Autograd;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.metrics.Evaluator;
@@ -39,6 +39,7 @@ public final class Trainer {
             TrainSpec recipe,
             long seed,
             Progress progress) {
+        Autograd.off();
         SplittableRandom root = new SplittableRandom(seed);
         long initSeed = root.nextLong();
         SplittableRandom order = root.split();
@@ -54,7 +55,6 @@ public final class Trainer {
             int batch = recipe.batchSize();
             int steps = (train.size() + batch - 1) / batch;
             for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
-                long start = System.nanoTime();
                 progress.start("epoch " + epoch + "/" + recipe.epochs(), steps);
                 int[] perm = permutation(train.size(), order);
                 double lossSum = 0;
@@ -65,16 +65,20 @@ public final class Trainer {
                     try (NDScope scope = new NDScope()) {
                         scope.suppressNotUsedWarning();
                         DeviceBatches.Batch b = DeviceBatches.gather(manager, train, perm, from, n);
-                        NDArray loss;
-                        NDArray correct;
-                        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-                            // No op(Number) inside the collector: see shared/NOTES.md (DJL).
-                            NDArray logits = model.forward(params, b.x()); // (n, classes)
-                            loss = logits.logSoftmax(1).gather(b.y().reshape(-1, 1), 1).mean();
-                            loss = loss.neg();
-                            correct = logits.argMax(1).eq(b.y()).toType(DataType.INT64, false);
-                            gc.backward(loss);
-                        }
+                        NDArray[] logits = new NDArray[1];
+                        // No op(Number) while recording: see shared/NOTES.md (DJL).
+                        NDArray loss =
+                                Autograd.backward(
+                                        () -> {
+                                            logits[0] = model.forward(params, b.x()); // (n, k)
+                                            return logits[0]
+                                                    .logSoftmax(1)
+                                                    .gather(b.y().reshape(-1, 1), 1)
+                                                    .mean()
+                                                    .neg();
+                                        });
+                        NDArray correct =
+                                logits[0].argMax(1).eq(b.y()).toType(DataType.INT64, false);
                         optimizer.step(leaves);
                         lossSum += loss.getFloat() * n;
                         hits += correct.sum().getLong();
@@ -82,15 +86,13 @@ public final class Trainer {
                     progress.update(s + 1);
                 }
                 LossAccuracy e = Evaluator.evaluate(model, params, eval);
-                double seconds = (System.nanoTime() - start) / 1e9;
                 EpochStats stats =
                         new EpochStats(
                                 epoch,
                                 lossSum / train.size(),
                                 (double) hits / train.size(),
                                 e.loss(),
-                                e.accuracy(),
-                                seconds);
+                                e.accuracy());
                 history.add(stats);
                 progress.finish(
                         String.format(

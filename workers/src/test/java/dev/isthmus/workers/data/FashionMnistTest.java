@@ -4,23 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.isthmus.api.spec.DatasetSpec;
 import dev.isthmus.api.spec.SeedsSpec;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real Fashion-MNIST from Debian's dataset-fashion-mnist package. */
 class FashionMnistTest {
-    private static final Path FOLDER = Path.of(FashionMnist.DEFAULT_PATH);
     private static Dataset dataset;
 
     @BeforeAll
     static void load() {
-        assumeTrue(Files.isDirectory(FOLDER), "dataset-fashion-mnist is not installed");
         long start = System.nanoTime();
         dataset = Datasets.load(spec(null, null), null);
         double seconds = (System.nanoTime() - start) / 1e9;

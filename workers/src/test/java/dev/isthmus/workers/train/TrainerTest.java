@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
-    private static final TrainSpec RECIPE = new TrainSpec(null, 3, "adam", 3e-3, 64, null, 0.0);
+    private static final TrainSpec RECIPE = new TrainSpec(null, 20, "adam", 1e-2, 64, null, 0.0);
 
     private static Trainer.Result train(Dataset data, long seed) {
         Mlp mlp = new Mlp(data.features(), List.of(64), data.classes());
@@ -32,17 +32,17 @@ class TrainerTest {
         Trainer.Result b = train(data, 4);
         Trainer.Result c = train(data, 5);
         assertEquals(a.params(), b.params());
-        assertEquals(a.history().get(2).trainLoss(), b.history().get(2).trainLoss());
+        assertEquals(a.history().get(19).trainLoss(), b.history().get(19).trainLoss());
         assertNotEquals(a.params(), c.params());
     }
 
     @Test
     void trainingLowersTheLossAndRecordsEveryEpoch() {
         Trainer.Result r = train(ModularAddition.generate(23, 0.6, 0), 1);
-        assertEquals(3, r.history().size());
-        assertEquals(List.of(1, 2, 3), r.history().stream().map(EpochStats::epoch).toList());
+        assertEquals(20, r.history().size());
+        assertEquals(20, r.history().get(19).epoch());
         assertTrue(
-                r.history().get(2).trainLoss() < r.history().get(0).trainLoss() * 0.9,
+                r.history().get(19).trainLoss() < r.history().get(0).trainLoss() * 0.7,
                 r.history().toString());
         assertTrue(r.history().get(0).trainLoss() < Math.log(23) + 0.5);
     }
