@@ -96,12 +96,7 @@ final class AggregateTask implements TaskRunner.StageTask {
         }
         if (!e.trained()) {
             return new Results.EndpointResult(
-                    e.name(),
-                    null,
-                    Layout.checkpointFile(e, java.nio.file.Path.of("")).toString(),
-                    loss,
-                    acc,
-                    null);
+                    e.name(), null, ctx.endpointFile(e).toString(), loss, acc, null);
         }
         Task train = ctx.plan().task(e.trainTask());
         if (!probe.isDone(train))

@@ -3,14 +3,25 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.train.EpochStats;
 import java.util.List;
+import java.util.Map;
 
 /** The small JSON documents tasks write beside their tensors. */
 public final class Records {
     private Records() {}
 
-    /** What a finished task produced; its presence (with a matching key) marks the task done. */
+    /**
+     * What a finished task produced; its presence (with a matching key, and unchanged checkpoint
+     * files given by the user) marks the task done.
+     *
+     * @param inputs SHA-256 of each user-supplied checkpoint file the task read, by endpoint
+     */
     public record Manifest(
-            String id, String key, List<String> outputs, double seconds, int attempts) {}
+            String id,
+            String key,
+            Map<String, String> inputs,
+            List<String> outputs,
+            double seconds,
+            int attempts) {}
 
     /** The last failure of a task, kept until the task succeeds. */
     public record Failure(String id, String key, String message, int attempts) {}

@@ -16,7 +16,16 @@ import dev.isthmus.workers.io.ShapeCheck;
 import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Models;
 import dev.isthmus.workers.store.RunStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything a task needs besides its index: the sweep, its plan, the run store, the compute
@@ -28,6 +37,7 @@ public final class SweepContext implements AutoCloseable {
     private final Path baseDir;
     private final RunStore store;
     private final NDManager manager;
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
     private Dataset dataset;
     private Model model;
 
@@ -78,6 +88,38 @@ public final class SweepContext implements AutoCloseable {
     public Path endpointFile(Endpoint e) {
         if (e.trained()) return store.path(Layout.trainedCheckpoint(plan.task(e.trainTask())));
         return Layout.checkpointFile(e, baseDir);
+    }
+
+    /**
+     * Hex SHA-256 of a file's bytes ({@code "missing"} if absent), cached per path, size and
+     * modification time so that checking many tasks reads each file once.
+     */
+    public String fingerprint(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) return "missing";
+            String stamp =
+                    file.toAbsolutePath()
+                            + "|"
+                            + Files.size(file)
+                            + "|"
+                            + Files.getLastModifiedTime(file).toMillis();
+            return fingerprints.computeIfAbsent(stamp, k -> sha256(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A location as written in records: store-relative, or absolute outside the store. */

@@ -1,11 +1,16 @@
 package dev.isthmus.workers.exec;
 
+import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.plan.Work;
 import dev.isthmus.workers.engine.Autograd;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.store.RunStore;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -33,13 +38,35 @@ public final class TaskRunner {
         return ctx;
     }
 
+    /**
+     * Whether the task's outputs are in the store for its current key and inputs. Aggregation is
+     * never "done": it is cheap, and re-running it picks up tasks that finished since.
+     */
     public boolean isDone(Task task) {
+        if (task.stage() == Stage.AGGREGATE) return false;
         RunStore store = ctx.store();
         String m = Layout.manifest(task);
         if (!store.exists(m)) return false;
         Records.Manifest manifest = store.readJson(m, Records.Manifest.class);
         return task.key().equals(manifest.key())
-                && manifest.outputs().stream().allMatch(store::exists);
+                && manifest.outputs().stream().allMatch(store::exists)
+                && externalInputs(task).equals(manifest.inputs());
+    }
+
+    /**
+     * Fingerprints of the user's checkpoint files a task reads. The plan keys such endpoints by
+     * their uri only (planning never reads files), so a file replaced in place is caught here.
+     */
+    private Map<String, String> externalInputs(Task task) {
+        Map<String, String> inputs = new TreeMap<>();
+        List<String> names = new ArrayList<>();
+        if (task.work() instanceof Work.Align w) names.addAll(List.of(w.a(), w.b()));
+        if (task.work() instanceof Work.Evaluate w) names.addAll(List.of(w.a(), w.b()));
+        for (String name : names) {
+            Endpoint e = ctx.plan().endpoint(name);
+            if (!e.trained()) inputs.put(name, ctx.fingerprint(ctx.endpointFile(e)));
+        }
+        return inputs;
     }
 
     /** Runs {@code task} unless already done; {@code attempt} counts from 1. */
@@ -48,12 +75,14 @@ public final class TaskRunner {
         long start = System.nanoTime();
         Autograd.off();
         try {
+            Map<String, String> inputs = externalInputs(task);
             List<String> outputs = stage(task.stage()).run(ctx, task, progress.apply(task));
             double seconds = (System.nanoTime() - start) / 1e9;
             ctx.store()
                     .writeJson(
                             Layout.manifest(task),
-                            new Records.Manifest(task.id(), task.key(), outputs, seconds, attempt));
+                            new Records.Manifest(
+                                    task.id(), task.key(), inputs, outputs, seconds, attempt));
             ctx.store().delete(Layout.failure(task));
             return Outcome.DONE;
         } catch (RuntimeException e) {
