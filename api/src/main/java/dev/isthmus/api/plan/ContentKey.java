@@ -1,15 +1,17 @@
 package dev.isthmus.api.plan;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Content keys: SHA-256 over canonical JSON (sorted keys, no nulls, no whitespace). */
 public final class ContentKey {
@@ -20,21 +22,16 @@ public final class ContentKey {
      */
     public static final int ENGINE_VERSION = 1;
 
-    private static final ObjectMapper CANONICAL =
-            JsonMapper.builder()
-                    .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .serializationInclusion(JsonInclude.Include.NON_NULL)
-                    .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ContentKey() {}
 
     /** Canonical JSON of {@code value}: equal values give equal strings. */
     public static String canonicalJson(Object value) {
         try {
-            return CANONICAL.writeValueAsString(value);
+            return MAPPER.writeValueAsString(canonical(MAPPER.valueToTree(value)));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + value, e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -50,5 +47,27 @@ public final class ContentKey {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    private static JsonNode canonical(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            node.properties()
+                    .forEach(
+                            field -> {
+                                if (!field.getValue().isNull()) {
+                                    sorted.put(field.getKey(), canonical(field.getValue()));
+                                }
+                            });
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.setAll(sorted);
+            return out;
+        }
+        if (node.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode(node.size());
+            node.forEach(element -> out.add(canonical(element)));
+            return out;
+        }
+        return node;
     }
 }

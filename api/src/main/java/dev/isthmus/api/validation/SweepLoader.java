@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.isthmus.api.plan.ContentKey;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.SpecDefaults;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class SweepLoader {
 
     /** Compact JSON with object keys sorted and nulls left out, so equal values hash equally. */
     public static String toCanonicalJson(Object value) {
-        return CanonicalJson.write(JSON.valueToTree(value));
+        return ContentKey.canonicalJson(value);
     }
 
     private static JsonNode readTree(ObjectMapper mapper, String text, String sourceName) {

@@ -1,9 +1,7 @@
 package dev.isthmus.workers.cli;
 
 import ai.djl.ndarray.NDManager;
-import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.workers.data.Dataset;
-import dev.isthmus.workers.data.Datasets;
 import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.io.Checkpoint;
@@ -13,7 +11,6 @@ import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Evaluator;
 import dev.isthmus.workers.metrics.LossAccuracy;
 import dev.isthmus.workers.models.Model;
-import dev.isthmus.workers.models.Models;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.Curve;
 import dev.isthmus.workers.paths.PathEvaluator;
@@ -32,17 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", description = "Evaluate a checkpoint, or the linear path between two.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--model",
-            required = true,
-            description = "YAML/JSON file holding a sweep's model section.")
-    String model;
-
-    @Option(
-            names = "--dataset",
-            defaultValue = "fashion-mnist",
-            description = "Dataset name, or a YAML/JSON file holding a dataset section.")
-    String dataset;
+    @Mixin SectionOptions sections;
 
     @Option(names = "--a", required = true, description = "First checkpoint (.safetensors).")
     Path a;
@@ -61,15 +48,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (alphas < 2) throw new IllegalArgumentException("--alphas: must be >= 2, got " + alphas);
-        SweepSpec spec =
-                Sections.sweep(
-                                Sections.read(model, false),
-                                Sections.read(dataset, true),
-                                null,
-                                "isthmus evaluate")
-                        .spec();
-        Dataset data = Datasets.load(spec.dataset(), spec.seeds());
-        Model m = Models.create(spec.model(), data.features(), data.classes());
+        SectionOptions.Loaded in = sections.load(null, "isthmus evaluate");
+        Dataset data = in.data();
+        Model m = in.model();
         try (NDManager manager =
                         Compute.manager(
                                 Compute.device(compute.device, compute.threads), compute.threads);

@@ -3,15 +3,12 @@ package dev.isthmus.workers.cli;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.workers.data.Dataset;
-import dev.isthmus.workers.data.Datasets;
 import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
 import dev.isthmus.workers.models.Model;
-import dev.isthmus.workers.models.Models;
 import dev.isthmus.workers.progress.ConsoleProgress;
 import dev.isthmus.workers.train.Trainer;
 import java.nio.file.Path;
@@ -26,17 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", description = "Train one network from a seed and save it as .safetensors.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--model",
-            required = true,
-            description = "YAML/JSON file holding a sweep's model section.")
-    String model;
-
-    @Option(
-            names = "--dataset",
-            defaultValue = "fashion-mnist",
-            description = "Dataset name, or a YAML/JSON file holding a dataset section.")
-    String dataset;
+    @Mixin SectionOptions sections;
 
     @Option(names = "--seed", defaultValue = "0")
     long seed;
@@ -64,15 +51,10 @@ final class TrainCommand implements Callable<Integer> {
         train.putArray("seeds").add(seed);
         train.put("epochs", epochs).put("optimizer", optimizer).put("batchSize", batchSize);
         if (learningRate != null) train.put("learningRate", learningRate);
-        ConnectivitySweep sweep =
-                Sections.sweep(
-                        Sections.read(model, false),
-                        Sections.read(dataset, true),
-                        train,
-                        "isthmus train");
-        SweepSpec spec = sweep.spec();
-        Dataset data = Datasets.load(spec.dataset(), spec.seeds());
-        Model m = Models.create(spec.model(), data.features(), data.classes());
+        SectionOptions.Loaded in = sections.load(train, "isthmus train");
+        SweepSpec spec = in.spec();
+        Dataset data = in.data();
+        Model m = in.model();
         try (NDManager manager =
                 Compute.manager(Compute.device(compute.device, compute.threads), compute.threads)) {
             Trainer.Result r =
