@@ -89,7 +89,9 @@ public final class Planner {
                 inputs.put("engine", ContentKey.ENGINE_VERSION);
                 inputs.put("model", spec.model());
                 inputs.put("dataset", spec.dataset());
-                inputs.put("dataSeed", spec.seeds().data());
+                // The whole seeds section: the data seed shapes the training set, the eval seed
+                // the evaluation subset that the per-epoch history is measured on.
+                inputs.put("seeds", spec.seeds());
                 inputs.put("recipe", recipe);
                 inputs.put("seed", seed);
                 inputs.put("threads", spec.execution().threads());

@@ -40,8 +40,14 @@ public final class IsthmusCommand {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(
                 (ex, a) -> {
-                    ex.getCommandLine().getErr().println("isthmus: " + ex.getMessage());
-                    ex.getCommandLine().usage(ex.getCommandLine().getErr());
+                    CommandLine bad = ex.getCommandLine();
+                    bad.getErr()
+                            .println(
+                                    "isthmus: "
+                                            + ex.getMessage()
+                                            + " (see '"
+                                            + bad.getCommandSpec().qualifiedName()
+                                            + " --help')");
                     return BAD_INPUT;
                 });
         return cli.execute(args);

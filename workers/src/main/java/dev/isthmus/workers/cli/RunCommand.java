@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             var exec = sweep.spec().execution();
             LocalExecutor.Report report =
                     new LocalExecutor(runner, exec.parallelism(), exec.retries(), err).run(plan);
+            if (report.failed().contains("aggregate-0")) {
+                err.println("no summary: aggregation failed (see above)");
+                return IsthmusCommand.FAILED;
+            }
             Results results = ctx.store().readJson(Layout.RESULTS, Results.class);
             System.out.print(SummaryTable.render(results));
             System.out.printf(

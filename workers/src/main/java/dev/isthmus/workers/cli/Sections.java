@@ -24,7 +24,7 @@ final class Sections {
     /** A section from a YAML/JSON file, or for a dataset also a bare dataset name. */
     static JsonNode read(String value, boolean nameAllowed) throws IOException {
         Path p = Path.of(value);
-        if (Files.isRegularFile(p)) return YAML.readTree(p.toFile());
+        if (Files.exists(p) && !Files.isDirectory(p)) return YAML.readTree(p.toFile());
         if (nameAllowed && !value.contains("/") && !value.contains(".")) {
             return YAML.createObjectNode().put("name", value);
         }

@@ -3,7 +3,7 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
-import java.net.URI;
+import dev.isthmus.workers.store.Locations;
 import java.nio.file.Path;
 
 /**
@@ -20,12 +20,16 @@ public final class Layout {
         return task.key().substring(0, 12);
     }
 
+    /**
+     * The manifest that marks a task done. Named by stage and key, not by index, so that work
+     * survives reordering seeds or pairs (indices shift, keys do not).
+     */
     public static String manifest(Task task) {
-        return "tasks/" + task.id() + ".json";
+        return "tasks/" + task.stage().cliName() + "-" + tag(task) + ".json";
     }
 
     public static String failure(Task task) {
-        return "tasks/" + task.id() + ".failed.json";
+        return "tasks/" + task.stage().cliName() + "-" + tag(task) + ".failed.json";
     }
 
     public static String trainedCheckpoint(Task train) {
@@ -62,8 +66,6 @@ public final class Layout {
 
     /** The file a checkpoint endpoint's uri names, relative paths resolved against {@code base}. */
     public static Path checkpointFile(Endpoint e, Path base) {
-        String uri = e.uri();
-        if (uri.startsWith("file://")) return Path.of(URI.create(uri));
-        return base.resolve(uri).normalize();
+        return Locations.resolve(e.uri(), base);
     }
 }

@@ -106,6 +106,7 @@ public final class LocalExecutor {
     static boolean retryable(RuntimeException e) {
         return !(e instanceof IllegalArgumentException)
                 && !(e instanceof dev.isthmus.workers.io.CheckpointException)
-                && !(e instanceof dev.isthmus.workers.data.DatasetException);
+                && !(e instanceof dev.isthmus.workers.data.DatasetException)
+                && !(e instanceof dev.isthmus.workers.train.TrainingDivergedException);
     }
 }

@@ -47,15 +47,21 @@ public final class TaskRunner {
         RunStore store = ctx.store();
         String m = Layout.manifest(task);
         if (!store.exists(m)) return false;
-        Records.Manifest manifest = store.readJson(m, Records.Manifest.class);
+        Records.Manifest manifest;
+        try {
+            manifest = store.readJson(m, Records.Manifest.class);
+        } catch (RuntimeException unreadable) {
+            return false; // e.g. emptied by an OS crash before it reached the disk: redo the task
+        }
         return task.key().equals(manifest.key())
                 && manifest.outputs().stream().allMatch(store::exists)
                 && externalInputs(task).equals(manifest.inputs());
     }
 
     /**
-     * Fingerprints of the user's checkpoint files a task reads. The plan keys such endpoints by
-     * their uri only (planning never reads files), so a file replaced in place is caught here.
+     * What a task's outputs depend on beyond its plan key: fingerprints of the user's checkpoint
+     * files it reads (the plan keys them by uri, since planning never reads files, so a file
+     * replaced in place is caught here) and the kind of device that computed them.
      */
     private Map<String, String> externalInputs(Task task) {
         Map<String, String> inputs = new TreeMap<>();
@@ -65,6 +71,10 @@ public final class TaskRunner {
         for (String name : names) {
             Endpoint e = ctx.plan().endpoint(name);
             if (!e.trained()) inputs.put(name, ctx.fingerprint(ctx.endpointFile(e)));
+        }
+        if (task.stage() == Stage.TRAIN || task.stage() == Stage.EVALUATE) {
+            // GPU and CPU kernels round differently: outputs are only reused on the same kind.
+            inputs.put("(device)", ctx.manager().getDevice().getDeviceType());
         }
         return inputs;
     }

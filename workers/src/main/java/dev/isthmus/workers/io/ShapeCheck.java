@@ -2,12 +2,20 @@ package dev.isthmus.workers.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** Checks that a checkpoint holds exactly the tensors a model expects, with the expected shapes. */
+/**
+ * Checks that a checkpoint holds exactly the tensors a model expects, with the expected shapes and
+ * a floating-point dtype.
+ */
 public final class ShapeCheck {
+    private static final Set<DType> FLOATS =
+            EnumSet.of(DType.F32, DType.F64, DType.F16, DType.BF16);
+
     private ShapeCheck() {}
 
     /**
@@ -28,6 +36,11 @@ public final class ShapeCheck {
                 problems.add("missing tensor " + name + " (expected shape " + shape + ")");
             } else if (!Arrays.equals(wanted.getValue(), tensor.shape())) {
                 problems.add(name + ": expected shape " + shape + ", got " + tensor.shapeString());
+            } else if (!FLOATS.contains(tensor.dtype())) {
+                problems.add(
+                        name
+                                + ": expected a float dtype (F32, F64, F16, BF16), got "
+                                + tensor.dtype());
             }
         }
         for (var present : checkpoint.tensors().entrySet()) {

@@ -31,8 +31,18 @@ public record Barriers(double lin, double mean, double max, double argmaxAlpha) 
         return of(c.alphas(), neg);
     }
 
-    /** Barriers of a curve {@code v(α)} where larger values are worse. */
+    /** All barriers undefined: some point of the curve is not a finite number. */
+    public static final Barriers UNDEFINED =
+            new Barriers(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /**
+     * Barriers of a curve {@code v(α)} where larger values are worse; {@link #UNDEFINED} if any
+     * value is NaN or infinite (a diverged network has no meaningful barrier).
+     */
     static Barriers of(double[] alphas, double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) return UNDEFINED;
+        }
         int n = v.length;
         double a = v[0];
         double b = v[n - 1];

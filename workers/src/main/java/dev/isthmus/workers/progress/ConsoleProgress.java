@@ -27,7 +27,21 @@ public final class ConsoleProgress implements Progress {
 
     /** A progress printer for {@code prefix} on stderr, drawing bars if stderr is a terminal. */
     public static ConsoleProgress stderr(String prefix) {
-        return new ConsoleProgress(System.err, prefix, System.console() != null);
+        return new ConsoleProgress(System.err, prefix, STDERR_IS_TERMINAL);
+    }
+
+    private static final boolean STDERR_IS_TERMINAL = stderrIsTerminal();
+
+    /** Whether file descriptor 2 is a terminal (Linux); {@code System.console()} checks stdout. */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target =
+                    java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2"))
+                            .toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     @Override

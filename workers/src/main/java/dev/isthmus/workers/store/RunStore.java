@@ -4,10 +4,13 @@ import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
@@ -27,19 +30,7 @@ public final class RunStore {
      * a relative folder resolves against the working directory.
      */
     public static RunStore open(String store, String sweep) {
-        Path base;
-        if (store.startsWith("file://")) {
-            // file:///abs/path or file://relative/path (relative to the working directory)
-            String rest = store.substring("file://".length());
-            base = Path.of(rest.isEmpty() ? "." : rest);
-        } else if (store.contains("://")) {
-            throw new IllegalArgumentException(
-                    "spec.execution.store: only folders and file:// URIs are supported, got "
-                            + store);
-        } else {
-            base = Path.of(store);
-        }
-        return new RunStore(base.resolve(sweep));
+        return new RunStore(Locations.resolve(store, Path.of("")).resolve(sweep));
     }
 
     public Path root() {
@@ -77,7 +68,13 @@ public final class RunStore {
             Path tmp =
                     target.resolveSibling(
                             "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            Files.write(tmp, content);
+            try (FileChannel ch =
+                    FileChannel.open(
+                            tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true); // the bytes reach the disk before the rename makes them visible
+            }
             moveAtomically(tmp, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

@@ -80,7 +80,11 @@ public final class Trainer {
                         NDArray correct =
                                 logits[0].argMax(1).eq(b.y()).toType(DataType.INT64, false);
                         optimizer.step(leaves);
-                        lossSum += loss.getFloat() * n;
+                        float stepLoss = loss.getFloat();
+                        if (!Float.isFinite(stepLoss)) {
+                            throw new TrainingDivergedException(epoch, s + 1, stepLoss);
+                        }
+                        lossSum += stepLoss * n;
                         hits += correct.sum().getLong();
                     }
                     progress.update(s + 1);
@@ -102,14 +106,6 @@ public final class Trainer {
                                 stats.trainAccuracy(),
                                 stats.evalLoss(),
                                 stats.evalAccuracy()));
-                if (!Double.isFinite(stats.trainLoss())) {
-                    throw new IllegalStateException(
-                            "training diverged at epoch "
-                                    + epoch
-                                    + " (loss is "
-                                    + stats.trainLoss()
-                                    + "); lower spec.endpoints.train.learningRate");
-                }
             }
             return new Result(params.download(), history);
         }

@@ -3,6 +3,8 @@ package dev.isthmus.workers.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isthmus.api.plan.Planner;
+import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.cli.IsthmusCommand;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
@@ -82,7 +84,12 @@ class CheckpointFailureTest {
         // Bad input is not retried: it would fail the same way.
         Records.Failure f =
                 Json.read(
-                        Files.readAllBytes(dir.resolve("runs/broken/tasks/align-1.failed.json")),
+                        Files.readAllBytes(
+                                dir.resolve("runs/broken")
+                                        .resolve(
+                                                Layout.failure(
+                                                        Planner.plan(SweepLoader.load(spec))
+                                                                .task("align-1")))),
                         Records.Failure.class,
                         "failure");
         assertEquals(1, f.attempts());

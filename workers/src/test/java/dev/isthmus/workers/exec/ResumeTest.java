@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.isthmus.api.plan.Planner;
+import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.cli.IsthmusCommand;
 import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
@@ -41,7 +44,8 @@ class ResumeTest {
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("killed.log").toFile())
                         .start();
-        Path firstDone = killed.resolve("resume/tasks/train-0.json");
+        Task first = Planner.plan(SweepLoader.load(spec)).task("train-0");
+        Path firstDone = killed.resolve("resume").resolve(Layout.manifest(first));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(firstDone) && p.isAlive() && System.nanoTime() < deadline)
             Thread.sleep(10);

@@ -60,4 +60,26 @@ class ShapeCheckTest {
         }
         return HostTensor.ofFloats(shape, new float[(int) numel]);
     }
+
+    @Test
+    void integerTensorsAreRefusedByName() {
+        Checkpoint c =
+                Checkpoint.of(
+                        Map.of(
+                                "w",
+                                new HostTensor(DType.I64, new long[] {2}, new byte[16]),
+                                "b",
+                                zeros(2)));
+        var e =
+                assertThrows(
+                        CheckpointException.class,
+                        () ->
+                                ShapeCheck.requireShapes(
+                                        "/x/a.safetensors",
+                                        c,
+                                        Map.of("w", new long[] {2}, "b", new long[] {2})));
+        assertEquals(
+                "/x/a.safetensors: w: expected a float dtype (F32, F64, F16, BF16), got I64",
+                e.getMessage());
+    }
 }

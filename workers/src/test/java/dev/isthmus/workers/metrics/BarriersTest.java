@@ -1,6 +1,7 @@
 package dev.isthmus.workers.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isthmus.workers.paths.Curve;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,26 @@ class BarriersTest {
                 new Curve(ALPHAS, new double[] {1, 1, 1, 1, 1}, new double[] {.5, .5, .5, .5, .5});
         assertEquals(new Barriers(0, 0, 0, 0), Barriers.ofLoss(c));
         assertEquals(new Barriers(0, 0, 0, 0), Barriers.ofAccuracy(c));
+    }
+
+    @Test
+    void aNonFiniteLossAnywhereMakesEveryBarrierUndefined() {
+        Curve nanMid =
+                new Curve(
+                        ALPHAS,
+                        new double[] {1, 2, Double.NaN, 2, 1},
+                        new double[] {1, 1, 1, 1, 1});
+        Curve infEnd =
+                new Curve(
+                        ALPHAS,
+                        new double[] {1, 2, 3, 2, Double.POSITIVE_INFINITY},
+                        new double[] {1, 1, 1, 1, 1});
+        for (Curve c : new Curve[] {nanMid, infEnd}) {
+            Barriers b = Barriers.ofLoss(c);
+            assertTrue(
+                    Double.isNaN(b.lin()) && Double.isNaN(b.mean()) && Double.isNaN(b.max()),
+                    b.toString());
+            assertEquals(new Barriers(0, 0, 0, 0), Barriers.ofAccuracy(c));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.isthmus.workers.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -45,5 +46,22 @@ class TrainerTest {
                 r.history().get(19).trainLoss() < r.history().get(0).trainLoss() * 0.7,
                 r.history().toString());
         assertTrue(r.history().get(0).trainLoss() < Math.log(23) + 0.5);
+    }
+
+    @Test
+    void divergenceStopsAtTheFirstNonFiniteLoss() {
+        Dataset data = ModularAddition.generate(23, 0.6, 0);
+        Mlp mlp = new Mlp(data.features(), List.of(64), data.classes());
+        TrainSpec explosive = new TrainSpec(null, 5, "sgd", 1e12, 64, 0.9, 0.0);
+        try (NDManager m = Compute.manager(Device.cpu(), 1)) {
+            var e =
+                    assertThrows(
+                            TrainingDivergedException.class,
+                            () -> Trainer.train(m, mlp, data, explosive, 0, Progress.NONE));
+            assertTrue(
+                    e.getMessage().startsWith("training diverged at epoch 1, step "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("lower spec.endpoints.train.learningRate"));
+        }
     }
 }
