@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.isthmus.api.plan.ContentKey;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.SpecDefaults;
 import java.io.IOException;
@@ -89,11 +88,6 @@ public final class SweepLoader {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Compact JSON with object keys sorted and nulls left out, so equal values hash equally. */
-    public static String toCanonicalJson(Object value) {
-        return ContentKey.canonicalJson(value);
     }
 
     private static JsonNode readTree(ObjectMapper mapper, String text, String sourceName) {

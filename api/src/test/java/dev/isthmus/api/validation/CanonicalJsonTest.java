@@ -2,6 +2,7 @@ package dev.isthmus.api.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.isthmus.api.plan.ContentKey;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,9 +27,9 @@ class CanonicalJsonTest {
 
     @Test
     void keyOrderInTheSourceDoesNotMatter() {
-        String canonical = SweepLoader.toCanonicalJson(SweepLoader.parse(Documents.MINIMAL, null));
+        String canonical = ContentKey.canonicalJson(SweepLoader.parse(Documents.MINIMAL, null));
 
-        assertEquals(canonical, SweepLoader.toCanonicalJson(SweepLoader.parse(SHUFFLED, null)));
+        assertEquals(canonical, ContentKey.canonicalJson(SweepLoader.parse(SHUFFLED, null)));
         assertEquals(
                 "{\"apiVersion\":\"isthmus.dev/v1alpha1\",\"kind\":\"ConnectivitySweep\","
                         + "\"metadata\":{\"name\":\"tiny\"},\"spec\":{\"alignments\":[\"none\"],"
@@ -51,6 +52,6 @@ class CanonicalJsonTest {
 
         assertEquals(
                 "{\"alpha\":{\"a\":\"x y\",\"b\":[2,1]},\"mid\":[\"k\",null],\"zeta\":1.5}",
-                SweepLoader.toCanonicalJson(outer));
+                ContentKey.canonicalJson(outer));
     }
 }

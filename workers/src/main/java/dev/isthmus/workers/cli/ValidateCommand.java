@@ -18,6 +18,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SWEEP", description = "Sweep file (YAML or JSON).")
     Path file;
 
+    @picocli.CommandLine.Option(
+            names = "--resolved",
+            description = "Also print the sweep with every default filled in.")
+    boolean resolved;
+
     @Override
     public Integer call() throws Exception {
         ConnectivitySweep sweep = SpecFile.load(file);
@@ -28,6 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
                 plan.endpoints().size(),
                 plan.tasks(Stage.EVALUATE).size(),
                 plan.allTasks().size());
+        if (resolved) System.out.print(dev.isthmus.api.validation.SweepLoader.toYaml(sweep));
         return IsthmusCommand.OK;
     }
 }

@@ -42,17 +42,7 @@ final class AggregateTask implements TaskRunner.StageTask {
             if (!probe.isDone(t)) continue;
             Records.CurveRecord c = store.readJson(Layout.curve(t), Records.CurveRecord.class);
             evalExamples = c.evalExamples();
-            curves.add(
-                    new Results.CurveResult(
-                            c.a(),
-                            c.b(),
-                            c.alignment(),
-                            c.path(),
-                            c.alphas(),
-                            c.loss(),
-                            c.accuracy(),
-                            c.barriers().loss(),
-                            c.barriers().accuracy()));
+            curves.add(c.curve());
         }
 
         List<Results.EndpointResult> endpoints = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.Curve;
 import dev.isthmus.workers.paths.PathEvaluator;
 import dev.isthmus.workers.progress.Progress;
+import dev.isthmus.workers.report.Results;
 import java.util.List;
 
 /** Walks one path between A and aligned B and writes the curve with its barriers. */
@@ -45,15 +46,16 @@ final class EvaluateTask implements TaskRunner.StageTask {
                 .writeJson(
                         out,
                         new Records.CurveRecord(
-                                w.a(),
-                                w.b(),
-                                w.alignment(),
-                                w.path(),
-                                curve.alphas(),
-                                curve.loss(),
-                                curve.accuracy(),
-                                new Records.CurveBarriers(
-                                        Barriers.ofLoss(curve), Barriers.ofAccuracy(curve)),
+                                new Results.CurveResult(
+                                        w.a(),
+                                        w.b(),
+                                        w.alignment(),
+                                        w.path(),
+                                        curve.alphas(),
+                                        curve.loss(),
+                                        curve.accuracy(),
+                                        Barriers.ofLoss(curve),
+                                        Barriers.ofAccuracy(curve)),
                                 examples,
                                 (System.nanoTime() - start) / 1e9));
         return List.of(out);

@@ -1,6 +1,6 @@
 package dev.isthmus.workers.exec;
 
-import dev.isthmus.workers.metrics.Barriers;
+import dev.isthmus.workers.report.Results;
 import dev.isthmus.workers.train.EpochStats;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +39,6 @@ public final class Records {
     public record Aligned(
             String a, String b, String alignment, String checkpoint, double seconds) {}
 
-    /** Loss and accuracy barriers of one curve. */
-    public record CurveBarriers(Barriers loss, Barriers accuracy) {}
-
-    /** One evaluated path. */
-    public record CurveRecord(
-            String a,
-            String b,
-            String alignment,
-            String path,
-            double[] alphas,
-            double[] loss,
-            double[] accuracy,
-            CurveBarriers barriers,
-            int evalExamples,
-            double seconds) {}
+    /** One evaluated path as results.json shows it, with what only the task knows. */
+    public record CurveRecord(Results.CurveResult curve, int evalExamples, double seconds) {}
 }

@@ -40,11 +40,12 @@ class TaskByTaskTest {
                             pods.toString()),
                     t.id());
         }
-        // A task that is already done is skipped, not redone.
-        byte[] checkpoint =
-                Files.readAllBytes(
-                        pods.resolve("pods")
-                                .resolve(Layout.trainedCheckpoint(plan.allTasks().get(0))));
+        // A task that is already done is skipped, not redone: its manifest stays untouched.
+        Task train0 = plan.task("train-0");
+        Path manifest = pods.resolve("pods").resolve(Layout.manifest(train0));
+        byte[] manifestBefore = Files.readAllBytes(manifest);
+        var modifiedBefore = Files.getLastModifiedTime(manifest);
+        Thread.sleep(20);
         assertEquals(
                 0,
                 IsthmusCommand.execute(
@@ -56,6 +57,10 @@ class TaskByTaskTest {
                         spec.toString(),
                         "--store",
                         pods.toString()));
+        assertArrayEquals(manifestBefore, Files.readAllBytes(manifest));
+        assertEquals(modifiedBefore, Files.getLastModifiedTime(manifest));
+        byte[] checkpoint =
+                Files.readAllBytes(pods.resolve("pods").resolve(Layout.trainedCheckpoint(train0)));
 
         Path local = dir.resolve("local-store");
         assertEquals(

@@ -55,4 +55,26 @@ class OptimizerTest {
         for (int i = 0; i < 3; i++) expected[i] = P0[i] - 2 * 0.01f * Math.signum(C[i]);
         assertArrayEquals(expected, p, 1e-5f);
     }
+
+    @Test
+    void sgdWeightDecayAddsTheL2Gradient() {
+        float[] p = twoSteps(new TrainSpec(null, 1, "sgd", 0.1, 1, 0.0, 0.5));
+        float[] expected = P0.clone();
+        for (int step = 0; step < 2; step++) {
+            for (int i = 0; i < 3; i++) expected[i] -= 0.1f * (C[i] + 0.5f * expected[i]);
+        }
+        assertArrayEquals(expected, p, 1e-6f);
+    }
+
+    @Test
+    void adamWeightDecayIsDecoupledAsInAdamW() {
+        float[] p = twoSteps(new TrainSpec(null, 1, "adam", 0.01, 1, null, 0.5));
+        float[] expected = P0.clone();
+        for (int step = 0; step < 2; step++) {
+            for (int i = 0; i < 3; i++) {
+                expected[i] = expected[i] * (1 - 0.01f * 0.5f) - 0.01f * Math.signum(C[i]);
+            }
+        }
+        assertArrayEquals(expected, p, 1e-5f);
+    }
 }
