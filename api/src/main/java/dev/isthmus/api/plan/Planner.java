@@ -89,9 +89,10 @@ public final class Planner {
                 inputs.put("engine", ContentKey.ENGINE_VERSION);
                 inputs.put("model", spec.model());
                 inputs.put("dataset", spec.dataset());
-                // The whole seeds section: the data seed shapes the training set, the eval seed
-                // the evaluation subset that the per-epoch history is measured on.
-                inputs.put("seeds", spec.seeds());
+                // The data seed shapes the training set, the eval seed the evaluation subset
+                // that the per-epoch history is measured on; the align seed is not read here.
+                inputs.put("dataSeed", spec.seeds().data());
+                inputs.put("evalSeed", spec.seeds().eval());
                 inputs.put("recipe", recipe);
                 inputs.put("seed", seed);
                 inputs.put("threads", spec.execution().threads());
@@ -122,6 +123,15 @@ public final class Planner {
         inputs.put("engine", ContentKey.ENGINE_VERSION);
         inputs.put("model", spec.model());
         inputs.put("alignment", alignment);
+        if (AlignmentSpec.WEIGHT_MATCHING.equals(alignment.type())) {
+            inputs.put("alignSeed", spec.seeds().align());
+            inputs.put("threads", spec.execution().threads());
+        }
+        if (alignment.usesActivations()) {
+            inputs.put("dataset", spec.dataset());
+            inputs.put("dataSeed", spec.seeds().data());
+            inputs.put("threads", spec.execution().threads());
+        }
         inputs.put("a", a.key());
         inputs.put("b", b.key());
         return new Task(
@@ -139,7 +149,8 @@ public final class Planner {
         inputs.put("engine", ContentKey.ENGINE_VERSION);
         inputs.put("model", spec.model());
         inputs.put("dataset", spec.dataset());
-        inputs.put("seeds", spec.seeds());
+        inputs.put("dataSeed", spec.seeds().data());
+        inputs.put("evalSeed", spec.seeds().eval());
         inputs.put("path", path);
         inputs.put("alphas", spec.alphas());
         inputs.put("metrics", spec.metrics());

@@ -9,4 +9,6 @@ public record SeedsSpec(
         @JsonPropertyDescription("Generates synthetic datasets and their train/test split.")
                 Long data,
         @JsonPropertyDescription("Chooses the evaluation subset when evalExamples is smaller.")
-                Long eval) {}
+                Long eval,
+        @JsonPropertyDescription("Orders the permutation groups in each weight-matching sweep.")
+                Long align) {}

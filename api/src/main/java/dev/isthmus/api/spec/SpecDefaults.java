@@ -28,12 +28,31 @@ public final class SpecDefaults {
                 dataset(s.dataset()),
                 endpoints(s.endpoints()),
                 or(s.pairs(), PairsSpec.of(PairsSpec.ALL)),
-                or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE))),
+                alignments(or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE)))),
                 or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))),
                 or(s.alphas(), ALPHAS),
                 or(s.metrics(), METRICS),
                 seeds(s.seeds()),
                 execution(s.execution()));
+    }
+
+    public static final int MAX_SWEEPS = 100;
+    public static final int ACTIVATION_EXAMPLES = 5000;
+
+    private static List<AlignmentSpec> alignments(List<AlignmentSpec> list) {
+        return list.stream().map(SpecDefaults::alignment).toList();
+    }
+
+    private static AlignmentSpec alignment(AlignmentSpec a) {
+        if (a == null) {
+            return null;
+        }
+        boolean wm = AlignmentSpec.WEIGHT_MATCHING.equals(a.type());
+        return new AlignmentSpec(
+                a.type(),
+                wm ? or(a.maxSweeps(), MAX_SWEEPS) : a.maxSweeps(),
+                a.usesActivations() ? or(a.examples(), ACTIVATION_EXAMPLES) : a.examples(),
+                wm ? or(a.warmStart(), AlignmentSpec.NONE) : a.warmStart());
     }
 
     private static ModelSpec model(ModelSpec m) {
@@ -85,9 +104,9 @@ public final class SpecDefaults {
 
     private static SeedsSpec seeds(SeedsSpec s) {
         if (s == null) {
-            return new SeedsSpec(0L, 0L);
+            return new SeedsSpec(0L, 0L, 0L);
         }
-        return new SeedsSpec(or(s.data(), 0L), or(s.eval(), 0L));
+        return new SeedsSpec(or(s.data(), 0L), or(s.eval(), 0L), or(s.align(), 0L));
     }
 
     private static ExecutionSpec execution(ExecutionSpec e) {

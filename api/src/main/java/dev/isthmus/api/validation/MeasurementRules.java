@@ -23,6 +23,7 @@ final class MeasurementRules {
                 AlignmentSpec::type,
                 Vocabulary.ALIGNMENTS,
                 problems);
+        checkAlignmentOptions(spec.alignments(), problems);
         checkPaths(spec.paths(), problems);
         problems.between("spec.alphas", spec.alphas(), 2, MAX_ALPHAS);
         checkNames(
@@ -50,6 +51,42 @@ final class MeasurementRules {
                 problems.add(elementPath, "duplicate " + vocabulary.noun() + " " + value);
             } else {
                 vocabulary.check(elementPath, value, problems);
+            }
+        }
+    }
+
+    static final int MAX_SWEEPS = 10_000;
+
+    /** Options belong to one method each: maxSweeps and warmStart to weight matching, etc. */
+    private static void checkAlignmentOptions(
+            List<AlignmentSpec> alignments, ProblemCollector problems) {
+        if (alignments == null) {
+            return;
+        }
+        for (int i = 0; i < alignments.size(); i++) {
+            AlignmentSpec a = alignments.get(i);
+            if (a == null || a.type() == null) {
+                continue;
+            }
+            String where = ProblemCollector.at("spec.alignments", i);
+            boolean wm = AlignmentSpec.WEIGHT_MATCHING.equals(a.type());
+            if (a.maxSweeps() != null && !wm) {
+                problems.add(where + ".maxSweeps", "applies only to weight-matching");
+            } else {
+                problems.between(where + ".maxSweeps", a.maxSweeps(), 1, MAX_SWEEPS);
+            }
+            if (a.warmStart() != null && !wm) {
+                problems.add(where + ".warmStart", "applies only to weight-matching");
+            } else {
+                Vocabulary.WARM_STARTS.check(where + ".warmStart", a.warmStart(), problems);
+            }
+            if (a.examples() != null && !a.usesActivations()) {
+                problems.add(
+                        where + ".examples",
+                        "applies only to activation-matching (or a weight-matching warm start"
+                                + " from it)");
+            } else {
+                problems.atLeast(where + ".examples", a.examples(), 2);
             }
         }
     }

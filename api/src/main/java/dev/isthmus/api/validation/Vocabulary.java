@@ -28,8 +28,10 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary ALIGNMENTS =
             new Vocabulary(
                     "alignment",
-                    List.of("none"),
-                    List.of("weight-matching", "activation-matching", "orthogonal"));
+                    List.of("none", "weight-matching", "activation-matching"),
+                    List.of("orthogonal"));
+    static final Vocabulary WARM_STARTS =
+            new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
     static final Vocabulary PATHS = new Vocabulary("path", List.of("linear"), List.of("bezier"));
     static final Vocabulary METRICS =
             new Vocabulary(

@@ -115,4 +115,17 @@ class PlannerTest {
         assertEquals(List.of(), plan.task(Stage.ALIGN, 0).dependsOn());
         assertEquals(List.of("align-0"), plan.task(Stage.EVALUATE, 0).dependsOn());
     }
+
+    @Test
+    void alignmentSettingsReachOnlyTheirOwnTasks() {
+        String both = "  alignments: [none, weight-matching]\n";
+        Map<String, String> before = keys(Planner.plan(sweep("[0, 1]", both)));
+        Map<String, String> after =
+                keys(Planner.plan(sweep("[0, 1]", both + "  seeds: {align: 5}\n")));
+        assertEquals(before.get("train-0"), after.get("train-0"));
+        assertEquals(before.get("align-0"), after.get("align-0")); // none ignores the seed
+        assertNotEquals(before.get("align-1"), after.get("align-1"));
+        assertEquals(before.get("evaluate-0"), after.get("evaluate-0"));
+        assertNotEquals(before.get("evaluate-1"), after.get("evaluate-1"));
+    }
 }

@@ -21,11 +21,13 @@ class SpecDefaultsTest {
                         new EndpointsSpec(
                                 new TrainSpec(List.of(5L, 6L), 3, "sgd", 0.2, 16, 0.5, 0.01), null),
                         PairsSpec.of("consecutive"),
-                        List.of(AlignmentSpec.of("weight-matching")),
+                        List.of(
+                                new AlignmentSpec(
+                                        "weight-matching", 7, 300, "activation-matching")),
                         List.of(new PathSpec("bezier", 5)),
                         9,
                         List.of("cka"),
-                        new SeedsSpec(4L, 5L),
+                        new SeedsSpec(4L, 5L, 6L),
                         new ExecutionSpec(8, 3, "/data/runs", "gpu", 2));
 
         assertEquals(given, SpecDefaults.apply(given));
@@ -64,10 +66,10 @@ class SpecDefaultsTest {
                                 null,
                                 null,
                                 null,
-                                new SeedsSpec(null, 3L),
+                                new SeedsSpec(null, 3L, null),
                                 new ExecutionSpec(4, null, null, "cpu", null)));
 
-        assertEquals(new SeedsSpec(0L, 3L), spec.seeds());
+        assertEquals(new SeedsSpec(0L, 3L, 0L), spec.seeds());
         assertEquals(new ExecutionSpec(4, 2, "file://runs", "cpu", 1), spec.execution());
         assertEquals("none", spec.model().normalization());
         assertNull(spec.endpoints());

@@ -32,7 +32,7 @@ class CanonicalJsonTest {
         assertEquals(canonical, ContentKey.canonicalJson(SweepLoader.parse(SHUFFLED, null)));
         assertEquals(
                 "{\"apiVersion\":\"isthmus.dev/v1alpha1\",\"kind\":\"ConnectivitySweep\","
-                        + "\"metadata\":{\"name\":\"tiny\"},\"spec\":{\"alignments\":[\"none\"],"
+                        + "\"metadata\":{\"name\":\"tiny\"},\"spec\":{\"alignments\":[{\"type\":\"none\"}],"
                         + "\"alphas\":25,\"dataset\":{\"evalSplit\":\"test\","
                         + "\"name\":\"fashion-mnist\","
                         + "\"path\":\"/usr/share/datasets/fashion-mnist\"},",

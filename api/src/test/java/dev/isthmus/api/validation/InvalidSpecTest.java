@@ -52,7 +52,7 @@ class InvalidSpecTest {
                 row(
                         "spec.alignments",
                         "[none, null]",
-                        "spec.alignments[1]: expected a string, got null"),
+                        "spec.alignments[1]: expected a string or an object, got null"),
                 // document
                 row(
                         "apiVersion",
@@ -193,14 +193,33 @@ class InvalidSpecTest {
                 // alignments, paths, alphas, metrics
                 row(
                         "spec.alignments",
-                        "[none, weight-matching]",
-                        "spec.alignments[1]: weight-matching is not implemented yet (available:"
-                                + " none)"),
+                        "[none, orthogonal]",
+                        "spec.alignments[1]: orthogonal is not implemented yet (available:"
+                                + " none, weight-matching, activation-matching)"),
+                row(
+                        "spec.alignments",
+                        "[{type: none, maxSweeps: 3}, {type: weight-matching, maxSweeps: 0,"
+                                + " warmStart: magic, examples: 10}, {type: activation-matching,"
+                                + " examples: 1, warmStart: none}]",
+                        "spec.alignments[0].maxSweeps: applies only to weight-matching",
+                        "spec.alignments[1].maxSweeps: must be >= 1, got 0",
+                        "spec.alignments[1].warmStart: unknown warm start magic (expected one of:"
+                                + " none, activation-matching)",
+                        "spec.alignments[1].examples: applies only to activation-matching (or a"
+                                + " weight-matching warm start from it)",
+                        "spec.alignments[2].warmStart: applies only to weight-matching",
+                        "spec.alignments[2].examples: must be >= 2, got 1"),
+                row(
+                        "spec.alignments",
+                        "[{type: weight-matching, sweeps: 3}]",
+                        "spec.alignments[0].sweeps: unknown field (expected one of: type,"
+                                + " maxSweeps, examples, warmStart)"),
                 row(
                         "spec.alignments",
                         "[none, none, magic]",
                         "spec.alignments[1]: duplicate alignment none",
-                        "spec.alignments[2]: unknown alignment magic (expected one of: none)"),
+                        "spec.alignments[2]: unknown alignment magic (expected one of: none,"
+                                + " weight-matching, activation-matching)"),
                 row("spec.alignments", "[]", "spec.alignments: must not be empty"),
                 row(
                         "spec.paths",

@@ -19,7 +19,7 @@ class ManyProblemsTest {
               endpoints:
                 train: {seeds: [0, 1], epochs: many}
               pairs: [[seed-0, seed-9]]
-              alignments: [none, weight-matching]
+              alignments: [none, orthogonal]
               alphas: 1
             """;
 
@@ -34,7 +34,7 @@ class ManyProblemsTest {
                 spec.model.widths: unknown field (expected one of: architecture, hidden, normalization)
                 spec.endpoints.train.epochs: expected an integer, got "many"
                 spec.pairs[0][1]: unknown endpoint seed-9 (known: seed-0, seed-1)
-                spec.alignments[1]: weight-matching is not implemented yet (available: none)
+                spec.alignments[1]: orthogonal is not implemented yet (available: none, weight-matching, activation-matching)
                 spec.alphas: must be >= 2, got 1""",
                 e.getMessage());
         assertEquals(5, e.problems().size());

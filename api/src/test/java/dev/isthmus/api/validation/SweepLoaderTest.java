@@ -87,7 +87,7 @@ class SweepLoaderTest {
                             List.of(PathSpec.of("linear")),
                             11,
                             List.of("accuracy"),
-                            new SeedsSpec(7L, 8L),
+                            new SeedsSpec(7L, 8L, 0L),
                             new ExecutionSpec(2, 0, "/tmp/runs", "cpu", 4)));
 
     /** {@link Documents#MINIMAL} with every default filled in. */
@@ -116,7 +116,7 @@ class SweepLoaderTest {
                             List.of(PathSpec.of("linear")),
                             25,
                             List.of("loss", "accuracy"),
-                            new SeedsSpec(0L, 0L),
+                            new SeedsSpec(0L, 0L, 0L),
                             new ExecutionSpec(1, 2, "file://runs", "auto", 1)));
 
     private static final String MINIMAL_JSON =

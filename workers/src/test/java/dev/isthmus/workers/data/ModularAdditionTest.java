@@ -54,8 +54,8 @@ class ModularAdditionTest {
 
     @Test
     void sameSeedGivesTheSameSplitAndAnotherSeedAnother() {
-        Dataset a = Datasets.load(spec(11, 0.5), new SeedsSpec(3L, null));
-        Dataset b = Datasets.load(spec(11, 0.5), new SeedsSpec(3L, null));
+        Dataset a = Datasets.load(spec(11, 0.5), new SeedsSpec(3L, null, null));
+        Dataset b = Datasets.load(spec(11, 0.5), new SeedsSpec(3L, null, null));
         Dataset c = Datasets.load(spec(11, 0.5), new SeedsSpec(4L, null));
         assertArrayEquals(a.train().x(), b.train().x());
         assertArrayEquals(a.eval().y(), b.eval().y());

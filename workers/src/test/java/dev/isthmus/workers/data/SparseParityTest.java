@@ -18,7 +18,7 @@ class SparseParityTest {
 
     @Test
     void labelsAreTheParityOfTheDescribedSubset() {
-        Dataset d = Datasets.load(spec(null, null), new SeedsSpec(9L, null));
+        Dataset d = Datasets.load(spec(null, null), new SeedsSpec(9L, null, null));
         int[] subset = subsetFrom(d.description());
         assertEquals(3, subset.length);
         for (Split split : new Split[] {d.train(), d.eval()}) {
