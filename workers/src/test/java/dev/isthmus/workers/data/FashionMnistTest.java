@@ -55,7 +55,7 @@ class FashionMnistTest {
 
     @Test
     void secondLoadReusesTheCachedArrays() {
-        Dataset again = Datasets.load(spec(null, null), new SeedsSpec(5L, 6L));
+        Dataset again = Datasets.load(spec(null, null), new SeedsSpec(5L, 6L, null));
         assertSame(dataset.train().x(), again.train().x());
         assertSame(dataset.eval().x(), again.eval().x());
     }
@@ -71,9 +71,9 @@ class FashionMnistTest {
 
     @Test
     void subsetsAreDeterministicAndFollowTheEvalSeed() {
-        Dataset a = Datasets.load(spec(1000, 500), new SeedsSpec(0L, 1L));
-        Dataset b = Datasets.load(spec(1000, 500), new SeedsSpec(0L, 1L));
-        Dataset c = Datasets.load(spec(1000, 500), new SeedsSpec(0L, 2L));
+        Dataset a = Datasets.load(spec(1000, 500), new SeedsSpec(0L, 1L, null));
+        Dataset b = Datasets.load(spec(1000, 500), new SeedsSpec(0L, 1L, null));
+        Dataset c = Datasets.load(spec(1000, 500), new SeedsSpec(0L, 2L, null));
         assertEquals(1000, a.train().size());
         assertEquals(500, a.eval().size());
         float[] firstRows = new float[1000 * 784];

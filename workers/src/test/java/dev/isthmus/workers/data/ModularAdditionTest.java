@@ -56,7 +56,7 @@ class ModularAdditionTest {
     void sameSeedGivesTheSameSplitAndAnotherSeedAnother() {
         Dataset a = Datasets.load(spec(11, 0.5), new SeedsSpec(3L, null, null));
         Dataset b = Datasets.load(spec(11, 0.5), new SeedsSpec(3L, null, null));
-        Dataset c = Datasets.load(spec(11, 0.5), new SeedsSpec(4L, null));
+        Dataset c = Datasets.load(spec(11, 0.5), new SeedsSpec(4L, null, null));
         assertArrayEquals(a.train().x(), b.train().x());
         assertArrayEquals(a.eval().y(), b.eval().y());
         assertFalse(Arrays.equals(a.train().x(), c.train().x()));
