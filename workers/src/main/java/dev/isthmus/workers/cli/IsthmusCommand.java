@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             TaskCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            AlignCommand.class,
             BenchCommand.class
         })
 public final class IsthmusCommand {

@@ -1,6 +1,8 @@
 package dev.isthmus.workers.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.api.spec.ModelSpec;
 import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.workers.data.Dataset;
 import dev.isthmus.workers.data.Datasets;
@@ -38,5 +40,41 @@ final class SectionOptions {
                         .spec();
         Dataset data = Datasets.load(spec.dataset(), spec.seeds());
         return new Loaded(spec, data, Models.create(spec.model(), data.features(), data.classes()));
+    }
+
+    /** The model section alone, validated (input and output sizes come from elsewhere). */
+    ModelSpec modelOnly() throws IOException {
+        return Sections.sweep(Sections.read(model, false), null, null, "--model").spec().model();
+    }
+
+    /** The dataset section, validated and loaded. */
+    Dataset loadDataset() {
+        try {
+            SweepSpec spec =
+                    Sections.sweep(
+                                    Sections.read(model, false),
+                                    Sections.read(dataset, true),
+                                    null,
+                                    "--dataset")
+                            .spec();
+            return Datasets.load(spec.dataset(), spec.seeds());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** An alignment method with options, validated as a sweep's alignments entry would be. */
+    AlignmentSpec alignment(String type, Integer maxSweeps, Integer examples, String warmStart)
+            throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode a =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        a.put("type", type);
+        if (maxSweeps != null) a.put("maxSweeps", maxSweeps);
+        if (examples != null) a.put("examples", examples);
+        if (warmStart != null) a.put("warmStart", warmStart);
+        return Sections.sweepWithAlignment(Sections.read(model, false), a, "isthmus align")
+                .spec()
+                .alignments()
+                .get(0);
     }
 }

@@ -37,6 +37,17 @@ final class Sections {
      */
     static ConnectivitySweep sweep(
             JsonNode model, JsonNode dataset, JsonNode train, String source) {
+        return SweepLoader.parse(document(model, dataset, train).toString(), source);
+    }
+
+    /** A validated sweep whose only alignment is {@code alignment}. */
+    static ConnectivitySweep sweepWithAlignment(JsonNode model, JsonNode alignment, String source) {
+        ObjectNode doc = document(model, null, null);
+        ((ObjectNode) doc.get("spec")).putArray("alignments").add(alignment);
+        return SweepLoader.parse(doc.toString(), source);
+    }
+
+    private static ObjectNode document(JsonNode model, JsonNode dataset, JsonNode train) {
         ObjectNode doc = YAML.createObjectNode();
         doc.put("apiVersion", ConnectivitySweep.API_VERSION);
         doc.put("kind", ConnectivitySweep.KIND);
@@ -50,6 +61,6 @@ final class Sections {
         ArrayNode checkpoints = endpoints.putArray("checkpoints");
         checkpoints.addObject().put("name", "cli-a").put("uri", "a.safetensors");
         checkpoints.addObject().put("name", "cli-b").put("uri", "b.safetensors");
-        return SweepLoader.parse(doc.toString(), source);
+        return doc;
     }
 }

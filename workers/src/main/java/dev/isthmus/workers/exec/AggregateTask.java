@@ -45,6 +45,22 @@ final class AggregateTask implements TaskRunner.StageTask {
             curves.add(c.curve());
         }
 
+        List<Results.AlignmentResult> alignments = new ArrayList<>();
+        for (Task t : ctx.plan().tasks(Stage.ALIGN)) {
+            if (!probe.isDone(t)) continue;
+            Records.Aligned r = store.readJson(Layout.alignment(t), Records.Aligned.class);
+            alignments.add(
+                    new Results.AlignmentResult(
+                            t.id(),
+                            r.a(),
+                            r.b(),
+                            r.alignment(),
+                            r.sweeps(),
+                            r.objective(),
+                            r.distanceBefore(),
+                            r.distanceAfter()));
+        }
+
         List<Results.EndpointResult> endpoints = new ArrayList<>();
         for (Endpoint e : ctx.plan().endpoints()) endpoints.add(endpoint(ctx, probe, e, curves));
 
@@ -57,6 +73,7 @@ final class AggregateTask implements TaskRunner.StageTask {
                         ctx.dataset().description(),
                         evalExamples,
                         endpoints,
+                        alignments,
                         curves,
                         Summaries.of(curves),
                         failures,

@@ -4,13 +4,20 @@ import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
 import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.workers.align.Aligners;
+import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.progress.Progress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Aligns endpoint B to endpoint A. Both checkpoints are read and checked against the model here, so
- * a corrupt or mismatched file fails this task (and only what depends on it).
+ * a corrupt or mismatched file fails this task (and only what depends on it). The aligned B is
+ * written to the store; for {@code none}, B itself is used.
  */
 final class AlignTask implements TaskRunner.StageTask {
 
@@ -20,18 +27,45 @@ final class AlignTask implements TaskRunner.StageTask {
         long start = System.nanoTime();
         Endpoint a = ctx.plan().endpoint(w.a());
         Endpoint b = ctx.plan().endpoint(w.b());
-        ctx.loadCheckpoint(ctx.endpointFile(a));
+        Checkpoint ca = ctx.loadCheckpoint(ctx.endpointFile(a));
         Path bFile = ctx.endpointFile(b);
-        ctx.loadCheckpoint(bFile);
-        if (!AlignmentSpec.NONE.equals(w.alignment())) {
-            throw new IllegalArgumentException(
-                    "alignment " + w.alignment() + " is not implemented yet (available: none)");
+        Checkpoint cb = ctx.loadCheckpoint(bFile);
+        AlignmentSpec method = method(ctx, w.alignment());
+
+        progress.start(w.alignment(), 1);
+        Aligners.Outcome o =
+                Aligners.align(
+                        ctx.manager(),
+                        ctx.model(),
+                        method,
+                        ctx.spec().seeds().align(),
+                        ca.tensors(),
+                        cb.tensors(),
+                        () -> ctx.dataset().train());
+        List<String> outputs = new ArrayList<>();
+        String location;
+        if (AlignmentSpec.NONE.equals(method.type())) {
+            location =
+                    b.trained()
+                            ? ctx.store().root().relativize(bFile).toString()
+                            : bFile.toAbsolutePath().toString();
+        } else {
+            location = Layout.alignedCheckpoint(task);
+            Map<String, String> meta = new TreeMap<>(cb.metadata());
+            meta.put("isthmus.alignment", method.type());
+            meta.put("isthmus.alignedTo", w.a());
+            meta.put("isthmus.key", task.key());
+            ctx.store().writeCheckpoint(location, new Checkpoint(meta, o.aligned()));
+            outputs.add(location);
         }
-        // The naive baseline: B is used as it is.
-        String location =
-                b.trained()
-                        ? ctx.store().root().relativize(bFile).toString()
-                        : bFile.toAbsolutePath().toString();
+        progress.finish(
+                String.format(
+                        Locale.ROOT,
+                        "%d sweep(s), objective %.6g, distance %.4f → %.4f",
+                        o.alignment().sweeps(),
+                        o.alignment().objective(),
+                        o.distanceBefore(),
+                        o.distanceAfter()));
         String out = Layout.alignment(task);
         ctx.store()
                 .writeJson(
@@ -41,7 +75,19 @@ final class AlignTask implements TaskRunner.StageTask {
                                 w.b(),
                                 w.alignment(),
                                 location,
+                                o.alignment().sweeps(),
+                                o.alignment().objective(),
+                                o.distanceBefore(),
+                                o.distanceAfter(),
                                 (System.nanoTime() - start) / 1e9));
-        return List.of(out);
+        outputs.add(out);
+        return outputs;
+    }
+
+    private static AlignmentSpec method(SweepContext ctx, String type) {
+        for (AlignmentSpec s : ctx.spec().alignments()) {
+            if (s.type().equals(type)) return s;
+        }
+        throw new IllegalStateException("alignment " + type + " is not in the spec");
     }
 }

@@ -49,6 +49,10 @@ public final class Layout {
         return "aligned/" + w.a() + "~" + w.b() + "~" + w.alignment() + "-" + tag(align) + ".json";
     }
 
+    public static String alignedCheckpoint(Task align) {
+        return alignment(align).replace(".json", ".safetensors");
+    }
+
     public static String curve(Task evaluate) {
         Work.Evaluate w = (Work.Evaluate) evaluate.work();
         return "curves/"

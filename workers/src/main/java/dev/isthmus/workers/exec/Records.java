@@ -35,9 +35,20 @@ public final class Records {
             List<EpochStats> history,
             double seconds) {}
 
-    /** An aligned second endpoint: the checkpoint evaluation reads for it. */
+    /**
+     * An aligned second endpoint: the checkpoint evaluation reads for it, and what the alignment
+     * did (sweeps, objective, L2 distance to A before and after).
+     */
     public record Aligned(
-            String a, String b, String alignment, String checkpoint, double seconds) {}
+            String a,
+            String b,
+            String alignment,
+            String checkpoint,
+            int sweeps,
+            double objective,
+            double distanceBefore,
+            double distanceAfter,
+            double seconds) {}
 
     /** One evaluated path as results.json shows it, with what only the task knows. */
     public record CurveRecord(Results.CurveResult curve, int evalExamples, double seconds) {}

@@ -72,6 +72,38 @@ public final class Mlp implements Model {
         return h;
     }
 
+    /**
+     * {@code P_i} permutes the units of hidden layer {@code i}: rows of layer i, columns of i+1.
+     */
+    @Override
+    public PermutationSpec permutationSpec() {
+        SortedMap<String, List<String>> axes = new TreeMap<>();
+        for (int i = 0; i < layers(); i++) {
+            String out = i < layers() - 1 ? perm(i) : null;
+            String in = i > 0 ? perm(i - 1) : null;
+            axes.put(weight(i), java.util.Arrays.asList(out, in));
+            axes.put(bias(i), java.util.Collections.singletonList(out));
+        }
+        return new PermutationSpec(axes);
+    }
+
+    @Override
+    public SortedMap<String, NDArray> activations(Params params, NDArray x) {
+        SortedMap<String, NDArray> out = new TreeMap<>();
+        NDArray h = x; // (n, in)
+        for (int i = 0; i < layers() - 1; i++) {
+            h =
+                    Activation.relu(
+                            h.matMul(params.get(weight(i)).transpose()).add(params.get(bias(i))));
+            out.put(perm(i), h); // (n, width_i)
+        }
+        return out;
+    }
+
+    public static String perm(int hiddenLayer) {
+        return "P_" + hiddenLayer;
+    }
+
     @Override
     public String describe() {
         return "mlp "

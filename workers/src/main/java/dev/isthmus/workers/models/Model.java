@@ -16,6 +16,15 @@ public interface Model {
     /** Logits for a batch: {@code x} (n, features) → (n, classes). */
     NDArray forward(Params params, NDArray x);
 
+    /** The permutation symmetries of the architecture (Git Re-Basin's permutation spec). */
+    PermutationSpec permutationSpec();
+
+    /**
+     * Hidden activations for a batch, keyed by the permutation that acts on their units: each (n,
+     * width), in the order of B's own units, as activation matching needs them.
+     */
+    SortedMap<String, NDArray> activations(Params params, NDArray x);
+
     /** A one-line description such as {@code mlp 784-256-256-10}. */
     String describe();
 }

@@ -6,6 +6,35 @@ import dev.isthmus.api.spec.ModelSpec;
 public final class Models {
     private Models() {}
 
+    /**
+     * The model a spec describes, with input and output sizes read from a checkpoint (they are the
+     * dataset's, which a checkpoint alone determines).
+     */
+    public static Model sizedBy(
+            ModelSpec spec, dev.isthmus.workers.io.Checkpoint c, String source) {
+        if ("mlp".equals(spec.architecture())) {
+            String first = Mlp.weight(0);
+            String last = Mlp.weight(spec.hidden().size());
+            for (String name : new String[] {first, last}) {
+                var t = c.tensors().get(name);
+                if (t == null || t.shape().length != 2) {
+                    throw new dev.isthmus.workers.io.CheckpointException(
+                            source,
+                            name
+                                    + ": expected a 2-d weight of an mlp with "
+                                    + spec.hidden().size()
+                                    + " hidden layers, got "
+                                    + (t == null ? "no such tensor" : "shape " + t.shapeString()));
+                }
+            }
+            return new Mlp(
+                    (int) c.tensors().get(first).shape()[1],
+                    spec.hidden(),
+                    (int) c.tensors().get(last).shape()[0]);
+        }
+        return create(spec, 0, 0);
+    }
+
     public static Model create(ModelSpec spec, int inputs, int classes) {
         String arch = spec.architecture();
         if ("mlp".equals(arch)) return new Mlp(inputs, spec.hidden(), classes);

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param dataset dataset description
  * @param evalExamples examples each path point is evaluated on
  * @param endpoints every endpoint with its own metrics
+ * @param alignments what each alignment of a pair did
  * @param curves every evaluated path
  * @param summary barriers per (alignment, path) over all pairs
  * @param failures tasks that did not finish, with their messages
@@ -29,6 +30,7 @@ public record Results(
         String dataset,
         int evalExamples,
         List<EndpointResult> endpoints,
+        List<AlignmentResult> alignments,
         List<CurveResult> curves,
         List<SummaryRow> summary,
         List<TaskFailure> failures,
@@ -44,6 +46,24 @@ public record Results(
             Double evalLoss,
             Double evalAccuracy,
             List<EpochStats> history) {}
+
+    /**
+     * One alignment of one pair; its wall time is {@code timings[task]}.
+     *
+     * @param sweeps coordinate-descent sweeps (weight matching), 1 (activation matching), 0 (none)
+     * @param objective the method's objective at its result
+     * @param distanceBefore ‖θ_A − θ_B‖₂ over all parameters
+     * @param distanceAfter ‖θ_A − π(θ_B)‖₂
+     */
+    public record AlignmentResult(
+            String task,
+            String a,
+            String b,
+            String method,
+            int sweeps,
+            double objective,
+            double distanceBefore,
+            double distanceAfter) {}
 
     /** One path's curve and barriers. */
     public record CurveResult(

@@ -1,6 +1,10 @@
 package dev.isthmus.workers.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The table printed at the end of {@code isthmus run}. */
 public final class SummaryTable {
@@ -28,7 +32,7 @@ public final class SummaryTable {
         sb.append(
                 String.format(
                         Locale.ROOT,
-                        "%n%-16s %-8s %5s | %-26s | %-26s%n",
+                        "%n%-20s %-8s %5s | %-26s | %-26s%n",
                         "alignment",
                         "path",
                         "pairs",
@@ -38,7 +42,7 @@ public final class SummaryTable {
             sb.append(
                     String.format(
                             Locale.ROOT,
-                            "%-16s %-8s %5d | %8.4f %8.4f %8.4f | %8.4f %8.4f %8.4f%n",
+                            "%-20s %-8s %5d | %8.4f %8.4f %8.4f | %8.4f %8.4f %8.4f%n",
                             s.alignment(),
                             s.path(),
                             s.pairs(),
@@ -52,6 +56,7 @@ public final class SummaryTable {
         if (r.summary().stream().anyMatch(s -> s.pairs() > 1)) {
             sb.append("(means over pairs; results.json also has the maximum)\n");
         }
+        appendAlignments(sb, r);
         if (!r.failures().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%d task(s) failed:%n", r.failures().size()));
             for (Results.TaskFailure f : r.failures()) {
@@ -59,6 +64,52 @@ public final class SummaryTable {
             }
         }
         return sb.toString();
+    }
+
+    /** Per method: mean sweeps and mean L2 distance to A before and after alignment. */
+    private static void appendAlignments(StringBuilder sb, Results r) {
+        Map<String, List<Results.AlignmentResult>> byMethod = new LinkedHashMap<>();
+        for (Results.AlignmentResult a : r.alignments()) {
+            if (!"none".equals(a.method())) {
+                byMethod.computeIfAbsent(a.method(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        if (byMethod.isEmpty()) return;
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%n%-20s %5s %7s   %s%n",
+                        "alignment",
+                        "pairs",
+                        "sweeps",
+                        "distance to A: before -> after"));
+        byMethod.forEach(
+                (method, list) -> {
+                    double sweeps =
+                            list.stream()
+                                    .mapToInt(Results.AlignmentResult::sweeps)
+                                    .average()
+                                    .orElse(0);
+                    double before =
+                            list.stream()
+                                    .mapToDouble(Results.AlignmentResult::distanceBefore)
+                                    .average()
+                                    .orElse(0);
+                    double after =
+                            list.stream()
+                                    .mapToDouble(Results.AlignmentResult::distanceAfter)
+                                    .average()
+                                    .orElse(0);
+                    sb.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "%-20s %5d %7.1f   %.3f -> %.3f%n",
+                                    method,
+                                    list.size(),
+                                    sweeps,
+                                    before,
+                                    after));
+                });
     }
 
     private static String fmt(Double v) {

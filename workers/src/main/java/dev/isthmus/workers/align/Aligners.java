@@ -1,0 +1,84 @@
+package dev.isthmus.workers.align;
+
+import ai.djl.ndarray.NDManager;
+import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.workers.data.Split;
+import dev.isthmus.workers.io.HostTensor;
+import dev.isthmus.workers.models.Model;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** Runs the alignment method a spec names and measures what it did. */
+public final class Aligners {
+
+    /**
+     * An aligned B and how it was found.
+     *
+     * @param alignment the permutations, sweeps and objective
+     * @param aligned B with the permutations applied
+     * @param distanceBefore ‖θ_A − θ_B‖₂ over all parameters
+     * @param distanceAfter ‖θ_A − π(θ_B)‖₂
+     */
+    public record Outcome(
+            Alignment alignment,
+            SortedMap<String, HostTensor> aligned,
+            double distanceBefore,
+            double distanceAfter) {}
+
+    private Aligners() {}
+
+    /**
+     * Aligns {@code b} to {@code a}.
+     *
+     * @param inputs training inputs, read only by methods that use activations
+     * @param seed orders the groups in weight matching's sweeps
+     */
+    public static Outcome align(
+            NDManager manager,
+            Model model,
+            AlignmentSpec method,
+            long seed,
+            Map<String, HostTensor> a,
+            Map<String, HostTensor> b,
+            Supplier<Split> inputs) {
+        var spec = model.permutationSpec();
+        Alignment result =
+                switch (method.type()) {
+                    case AlignmentSpec.NONE ->
+                            new Alignment(new TreeMap<>(), 0, WeightMatching.objective(a, b));
+                    case AlignmentSpec.ACTIVATION_MATCHING ->
+                            ActivationMatching.run(
+                                    manager, model, a, b, inputs.get(), method.examples());
+                    case AlignmentSpec.WEIGHT_MATCHING -> {
+                        Map<String, int[]> start =
+                                method.usesActivations()
+                                        ? ActivationMatching.run(
+                                                        manager,
+                                                        model,
+                                                        a,
+                                                        b,
+                                                        inputs.get(),
+                                                        method.examples())
+                                                .perms()
+                                        : null;
+                        yield WeightMatching.run(
+                                manager,
+                                spec,
+                                a,
+                                b,
+                                new WeightMatching.Options(method.maxSweeps(), seed, start));
+                    }
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "alignment " + method.type() + " is not implemented yet");
+                };
+        SortedMap<String, HostTensor> aligned =
+                result.perms().isEmpty()
+                        ? new TreeMap<>(b)
+                        : Permutations.apply(spec, result.perms(), b);
+        return new Outcome(
+                result, aligned, Permutations.distance(a, b), Permutations.distance(a, aligned));
+    }
+}

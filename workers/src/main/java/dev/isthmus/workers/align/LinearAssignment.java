@@ -1,0 +1,86 @@
+package dev.isthmus.workers.align;
+
+/**
+ * Exact dense linear assignment with the contract of scipy's {@code linear_sum_assignment}: for an
+ * n×m cost matrix it picks k = min(n, m) entries, at most one per row and per column, of least (or
+ * greatest) total.
+ *
+ * <p>Costs are row-major {@code double[]}. When minimising, entries are finite or +∞ (a forbidden
+ * pair); when maximising, finite or −∞. NaN and the other infinity are rejected, and so is a matrix
+ * in which every assignment of k pairs uses a forbidden one ("cost matrix is infeasible"). An empty
+ * matrix gives an empty result; a tall matrix is solved transposed.
+ *
+ * <p>Ties are broken deterministically: the result depends on the matrix alone (single thread,
+ * fixed scan order, no randomness). Among optimal assignments the solver returns the first it
+ * reaches, where lower indices win ties, an unassigned column wins over an assigned one during
+ * augmentation, and a diagonal entry equal to its column's minimum is preferred, so a constant
+ * matrix gives the identity as in scipy.
+ *
+ * <p>The algorithm is Jonker–Volgenant; see {@link LinearAssignmentSolver}.
+ */
+public final class LinearAssignment {
+    private LinearAssignment() {}
+
+    /**
+     * An optimal assignment: {@code rowInd} ascending, {@code colInd[k]} the column of {@code
+     * rowInd[k]}, {@code total} the sum of those entries of the input matrix.
+     */
+    public record Result(int[] rowInd, int[] colInd, double total) {}
+
+    /** The assignment of least total cost of a row-major {@code rows × cols} matrix. */
+    public static Result minimize(double[] cost, int rows, int cols) {
+        return solve(cost, rows, cols, false);
+    }
+
+    /** The assignment of greatest total of a row-major {@code rows × cols} matrix. */
+    public static Result maximize(double[] cost, int rows, int cols) {
+        return solve(cost, rows, cols, true);
+    }
+
+    /**
+     * The column assigned to each row of a square row-major {@code n × n} matrix at least total
+     * cost, without building a {@link Result}; the input is read, never copied.
+     */
+    public static int[] minimizeSquare(double[] cost, int n) {
+        return solveSquare(cost, n, false);
+    }
+
+    /** The column assigned to each row of a square {@code n × n} matrix at greatest total. */
+    public static int[] maximizeSquare(double[] cost, int n) {
+        return solveSquare(cost, n, true);
+    }
+
+    private static int[] solveSquare(double[] cost, int n, boolean maximize) {
+        LinearAssignmentInput in = LinearAssignmentInput.of(cost, n, n, maximize);
+        if (n == 0) return new int[0];
+        return new LinearAssignmentSolver(in.cost(), n, n).solve();
+    }
+
+    private static Result solve(double[] cost, int rows, int cols, boolean maximize) {
+        LinearAssignmentInput in = LinearAssignmentInput.of(cost, rows, cols, maximize);
+        int k = in.rows();
+        if (k == 0) return new Result(new int[0], new int[0], 0.0);
+        int[] colOf = new LinearAssignmentSolver(in.cost(), k, in.cols()).solve();
+        int[] rowInd = new int[k];
+        int[] colInd = new int[k];
+        if (in.transposed()) {
+            // Solved rows are the input's columns: list the pairs by input row instead.
+            int[] colOfInputRow = new int[rows];
+            java.util.Arrays.fill(colOfInputRow, -1);
+            for (int j = 0; j < k; j++) colOfInputRow[colOf[j]] = j;
+            int t = 0;
+            for (int i = 0; i < rows; i++) {
+                if (colOfInputRow[i] >= 0) {
+                    rowInd[t] = i;
+                    colInd[t++] = colOfInputRow[i];
+                }
+            }
+        } else {
+            for (int i = 0; i < k; i++) rowInd[i] = i;
+            System.arraycopy(colOf, 0, colInd, 0, k);
+        }
+        double total = 0;
+        for (int t = 0; t < k; t++) total += cost[rowInd[t] * cols + colInd[t]];
+        return new Result(rowInd, colInd, total);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.isthmus.workers.align;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.isthmus.workers.io.HostTensor;
+import dev.isthmus.workers.models.PermutationSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Weight matching (Ainsworth, Hayase and Srinivasa 2022, "Git Re-Basin", Algorithm 1): coordinate
+ * descent over permutation groups. Each step fixes every permutation but one, {@code p}, and solves
+ * exactly for it: maximise Σ_i C[i, π(i)] with C = Σ_{(w, axis) ∈ p} W_A · (W_B with the other
+ * permutations applied)ᵀ, both with {@code axis} first and flattened, which includes the rank-1
+ * terms of biases. Groups are visited in a fresh random order each sweep; descent stops after a
+ * sweep that gains at most 1e-12. Costs are float64. A term's product is reused while the
+ * permutations of its other axes are unchanged (exact, and most of the work in late sweeps).
+ */
+public final class WeightMatching {
+    static final double TOLERANCE = 1e-12;
+
+    /**
+     * Options of one run.
+     *
+     * @param maxSweeps most sweeps
+     * @param seed orders the groups in each sweep
+     * @param start initial permutations (warm start), or null for the identity
+     */
+    public record Options(int maxSweeps, long seed, Map<String, int[]> start) {}
+
+    /** A term's product and the permutation arrays (by identity) it was computed with. */
+    private record Product(List<int[]> perms, NDArray value) {}
+
+    private WeightMatching() {}
+
+    public static Alignment run(
+            NDManager parent,
+            PermutationSpec spec,
+            Map<String, HostTensor> a,
+            Map<String, HostTensor> b,
+            Options options) {
+        Map<String, long[]> shapes = new TreeMap<>();
+        a.forEach((k, t) -> shapes.put(k, t.shape()));
+        SortedMap<String, Integer> sizes = spec.sizes(shapes);
+        SortedMap<String, int[]> perms = Permutations.identity(sizes);
+        if (options.start() != null) options.start().forEach((p, v) -> perms.put(p, v.clone()));
+        SortedMap<String, List<PermutationSpec.Axis>> permToAxes = spec.permToAxes();
+        Map<String, float[]> bData = new HashMap<>();
+        b.forEach((k, t) -> bData.put(k, t.toFloats()));
+        int[] order = new int[permToAxes.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        List<String> groups = new ArrayList<>(permToAxes.keySet());
+        SplittableRandom rng = new SplittableRandom(options.seed());
+
+        try (NDManager m = parent.newSubManager()) {
+            Map<PermutationSpec.Axis, NDArray> aFlat = new HashMap<>();
+            permToAxes.forEach(
+                    (p, axes) -> {
+                        for (PermutationSpec.Axis ax : axes) {
+                            HostTensor t = a.get(ax.param());
+                            int[][] none = new int[t.shape().length][];
+                            aFlat.put(ax, upload(m, t.toFloats(), t.shape(), ax.axis(), none));
+                        }
+                    });
+            Map<PermutationSpec.Axis, Product> cache = new HashMap<>();
+            Map<String, List<int[]>> solvedWith = new HashMap<>();
+            int sweeps = 0;
+            boolean progress = true;
+            while (progress && sweeps < options.maxSweeps()) {
+                progress = false;
+                sweeps++;
+                Permutations.shuffle(order, rng);
+                for (int g : order) {
+                    String p = groups.get(g);
+                    List<int[]> inputs = neighbours(spec, perms, permToAxes.get(p));
+                    if (sameArrays(inputs, solvedWith.get(p))) {
+                        continue; // same costs as when p was last solved: same answer
+                    }
+                    int n = sizes.get(p);
+                    double[] cost =
+                            cost(m, spec, perms, b, bData, permToAxes.get(p), aFlat, cache, n);
+                    int[] next = LinearAssignment.maximize(cost, n, n).colInd();
+                    solvedWith.put(p, inputs);
+                    if (trace(cost, next, n) > trace(cost, perms.get(p), n) + TOLERANCE) {
+                        perms.put(p, next); // a new array: cached products see the change
+                        progress = true;
+                    }
+                }
+            }
+            return new Alignment(perms, sweeps, objective(a, Permutations.apply(spec, perms, b)));
+        }
+    }
+
+    /** C = Σ W_A (axis first, flattened) · (permuted W_B, same layout)ᵀ, as an n×n array. */
+    private static double[] cost(
+            NDManager m,
+            PermutationSpec spec,
+            Map<String, int[]> perms,
+            Map<String, HostTensor> b,
+            Map<String, float[]> bData,
+            List<PermutationSpec.Axis> axes,
+            Map<PermutationSpec.Axis, NDArray> aFlat,
+            Map<PermutationSpec.Axis, Product> cache,
+            int n) {
+        try (NDArray sum = m.zeros(new Shape(n, n), DataType.FLOAT64)) {
+            for (PermutationSpec.Axis ax : axes) {
+                List<String> names = spec.axesToPerm().get(ax.param());
+                int[][] axisPerms = new int[names.size()][];
+                List<int[]> used = new ArrayList<>();
+                for (int d = 0; d < names.size(); d++) {
+                    if (d != ax.axis() && names.get(d) != null) {
+                        axisPerms[d] = perms.get(names.get(d));
+                        used.add(axisPerms[d]);
+                    }
+                }
+                Product cached = cache.get(ax);
+                if (cached == null || !sameArrays(cached.perms(), used)) {
+                    long[] shape = b.get(ax.param()).shape();
+                    try (NDArray bFlat =
+                                    upload(m, bData.get(ax.param()), shape, ax.axis(), axisPerms);
+                            NDArray bT = bFlat.transpose()) {
+                        NDArray product = aFlat.get(ax).matMul(bT); // (n, n)
+                        if (cached != null) cached.value().close();
+                        cached = new Product(used, product);
+                        cache.put(ax, cached);
+                    }
+                }
+                sum.addi(cached.value());
+            }
+            return sum.toDoubleArray();
+        }
+    }
+
+    private static NDArray upload(
+            NDManager m, float[] data, long[] shape, int axis, int[][] axisPerms) {
+        double[] flat = Permutations.axisFirst(data, shape, axis, axisPerms);
+        return m.create(flat, new Shape(shape[axis], flat.length / shape[axis]));
+    }
+
+    /** The permutation arrays, other than p's own, that p's cost matrix depends on. */
+    private static List<int[]> neighbours(
+            PermutationSpec spec, Map<String, int[]> perms, List<PermutationSpec.Axis> axes) {
+        List<int[]> used = new ArrayList<>();
+        for (PermutationSpec.Axis ax : axes) {
+            List<String> names = spec.axesToPerm().get(ax.param());
+            for (int d = 0; d < names.size(); d++) {
+                if (d != ax.axis() && names.get(d) != null) used.add(perms.get(names.get(d)));
+            }
+        }
+        return used;
+    }
+
+    private static boolean sameArrays(List<int[]> x, List<int[]> y) {
+        if (x == null || y == null || x.size() != y.size()) return false;
+        for (int i = 0; i < x.size(); i++) if (x.get(i) != y.get(i)) return false;
+        return true;
+    }
+
+    static double trace(double[] cost, int[] perm, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += cost[i * n + perm[i]];
+        return s;
+    }
+
+    /** Σ over parameters of ⟨W_A, W_B⟩ in float64: what weight matching maximises. */
+    public static double objective(Map<String, HostTensor> a, Map<String, HostTensor> b) {
+        double s = 0;
+        for (Map.Entry<String, HostTensor> e : a.entrySet()) {
+            float[] x = e.getValue().toFloats();
+            float[] y = b.get(e.getKey()).toFloats();
+            for (int i = 0; i < x.length; i++) s += (double) x[i] * y[i];
+        }
+        return s;
+    }
+}
