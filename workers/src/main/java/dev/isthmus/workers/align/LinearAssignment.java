@@ -1,22 +1,25 @@
 package dev.isthmus.workers.align;
 
+import java.util.Arrays;
+
 /**
- * Exact dense linear assignment with the contract of scipy's {@code linear_sum_assignment}: for an
+ * Exact dense linear assignment with the contract of scipy's {@code linear_sum_assignment}: of an
  * n×m cost matrix it picks k = min(n, m) entries, at most one per row and per column, of least (or
  * greatest) total.
  *
- * <p>Costs are row-major {@code double[]}. When minimising, entries are finite or +∞ (a forbidden
- * pair); when maximising, finite or −∞. NaN and the other infinity are rejected, and so is a matrix
- * in which every assignment of k pairs uses a forbidden one ("cost matrix is infeasible"). An empty
- * matrix gives an empty result; a tall matrix is solved transposed.
+ * <p>Costs are row-major {@code double[]}. Minimising, entries are finite or +∞ (a forbidden pair);
+ * maximising, finite or −∞. NaN and the other infinity are rejected with the row and column named,
+ * and so is a matrix where every choice of k pairs uses a forbidden one ("cost matrix is
+ * infeasible"). An empty matrix gives an empty result; a tall one is solved transposed.
  *
- * <p>Ties are broken deterministically: the result depends on the matrix alone (single thread,
- * fixed scan order, no randomness). Among optimal assignments the solver returns the first it
- * reaches, where lower indices win ties, an unassigned column wins over an assigned one during
- * augmentation, and a diagonal entry equal to its column's minimum is preferred, so a constant
- * matrix gives the identity as in scipy.
+ * <p>Ties: the solver runs on one thread and scans rows and columns in increasing index order,
+ * taking the first of equal candidates, so the same matrix always gives the same assignment. Two
+ * rules follow scipy's results: a column's minimum is taken at the diagonal row when that row
+ * attains it (a constant matrix gives the identity, as in scipy), and during augmentation an
+ * unassigned column goes before an assigned one at the same distance. On ties the optimum returned
+ * may still differ from scipy's.
  *
- * <p>The algorithm is Jonker–Volgenant; see {@link LinearAssignmentSolver}.
+ * <p>The algorithm is Jonker–Volgenant's; see {@link LinearAssignmentSolver}.
  */
 public final class LinearAssignment {
     private LinearAssignment() {}
@@ -66,7 +69,7 @@ public final class LinearAssignment {
         if (in.transposed()) {
             // Solved rows are the input's columns: list the pairs by input row instead.
             int[] colOfInputRow = new int[rows];
-            java.util.Arrays.fill(colOfInputRow, -1);
+            Arrays.fill(colOfInputRow, -1);
             for (int j = 0; j < k; j++) colOfInputRow[colOf[j]] = j;
             int t = 0;
             for (int i = 0; i < rows; i++) {

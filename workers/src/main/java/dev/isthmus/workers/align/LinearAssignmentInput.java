@@ -47,21 +47,30 @@ record LinearAssignmentInput(double[] cost, int rows, int cols, boolean transpos
      * +∞ when maximising.
      */
     private static void checkEntries(double[] cost, int cols, boolean maximize) {
-        for (int t = 0; t < cost.length; t++) {
-            double x = cost[t];
-            if (maximize ? !(x < Double.POSITIVE_INFINITY) : !(x > Double.NEGATIVE_INFINITY)) {
-                throw new IllegalArgumentException(
-                        "matrix contains invalid numeric entries: row "
-                                + t / cols
-                                + ", column "
-                                + t % cols
-                                + " is "
-                                + x
-                                + (maximize
-                                        ? " (maximize accepts finite values and -Infinity)"
-                                        : " (minimize accepts finite values and +Infinity)"));
-            }
-        }
+        int t = maximize ? firstNotBelowInfinity(cost) : firstNotAboveNegativeInfinity(cost);
+        if (t < 0) return;
+        throw new IllegalArgumentException(
+                "matrix contains invalid numeric entries: row "
+                        + t / cols
+                        + ", column "
+                        + t % cols
+                        + " is "
+                        + cost[t]
+                        + (maximize
+                                ? " (maximize accepts finite values and -Infinity)"
+                                : " (minimize accepts finite values and +Infinity)"));
+    }
+
+    /** Index of the first entry that is not below +∞ (NaN included), or -1. */
+    private static int firstNotBelowInfinity(double[] cost) {
+        for (int t = 0; t < cost.length; t++) if (!(cost[t] < Double.POSITIVE_INFINITY)) return t;
+        return -1;
+    }
+
+    /** Index of the first entry that is not above −∞ (NaN included), or -1. */
+    private static int firstNotAboveNegativeInfinity(double[] cost) {
+        for (int t = 0; t < cost.length; t++) if (!(cost[t] > Double.NEGATIVE_INFINITY)) return t;
+        return -1;
     }
 
     /** {@code sign × cost} transposed to (cols, rows), in cache-sized blocks. */

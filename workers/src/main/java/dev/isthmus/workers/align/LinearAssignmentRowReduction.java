@@ -1,5 +1,7 @@
 package dev.isthmus.workers.align;
 
+import java.util.Arrays;
+
 /**
  * Augmenting row reduction of Jonker and Volgenant (Computing 38, 1987): a free row takes the
  * column of its least reduced cost and, when its second least is larger, lowers that column's dual
@@ -50,7 +52,7 @@ final class LinearAssignmentRowReduction {
                 }
             }
         }
-        return java.util.Arrays.copyOf(free, count);
+        return Arrays.copyOf(free, count);
     }
 
     /** Returns the column of row i's least reduced cost (first on ties; -1 if all +inf). */

@@ -27,7 +27,10 @@ final class LinearAssignmentSolver {
     final int[] rowOf; // (m) row of each column, -1 if free
 
     LinearAssignmentSolver(double[] cost, int n, int m) {
-        if (n > m) throw new IllegalArgumentException("solver: expected rows ≤ columns");
+        if (n > m) {
+            throw new IllegalArgumentException(
+                    "solver: expected no more rows than columns, got " + n + " × " + m);
+        }
         this.cost = cost;
         this.n = n;
         this.m = m;

@@ -2,8 +2,11 @@ package dev.isthmus.workers.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.isthmus.workers.bench.EvalBenchmark;
+import dev.isthmus.workers.bench.LapBenchmark;
 import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.store.Json;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         description = "Benchmarks (not tests).",
-        subcommands = {BenchCommand.Eval.class})
+        subcommands = {BenchCommand.Eval.class, BenchCommand.Lap.class})
 final class BenchCommand {
 
     /** {@code isthmus bench eval}: path evaluation vs plain matmul on the same shapes. */
@@ -48,6 +51,33 @@ final class BenchCommand {
                 result.put("threads", compute.threads);
                 System.out.print(Json.string(result));
             }
+            return IsthmusCommand.OK;
+        }
+    }
+
+    /** {@code isthmus bench lap}: the assignment solver on the matrices lap_vs_scipy.py reuses. */
+    @Command(
+            name = "lap",
+            description = "Median seconds of the linear assignment solver on uniform random costs.")
+    static final class Lap implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", defaultValue = "256,512,1024,2048,4096")
+        List<Integer> sizes;
+
+        @Option(names = "--repeats", defaultValue = "3")
+        int repeats;
+
+        @Option(names = "--seed", defaultValue = "0")
+        long seed;
+
+        @Option(
+                names = "--write-matrices",
+                paramLabel = "DIR",
+                description = "Also write each matrix to DIR as raw little-endian float64.")
+        Path writeMatrices;
+
+        @Override
+        public Integer call() throws IOException {
+            System.out.print(Json.string(LapBenchmark.run(sizes, repeats, seed, writeMatrices)));
             return IsthmusCommand.OK;
         }
     }

@@ -46,7 +46,7 @@ class CliTest {
                         + "  dataset: {name: fashion-mnist}\n"
                         + "  endpoints: {train: {seeds: [0, 1]}}\n"
                         + "  alphas: 1\n"
-                        + "  alignments: [none, weight-matching]\n");
+                        + "  alignments: [none, orthogonal]\n");
         for (String cmd : new String[] {"validate", "run", "plan"}) {
             Outcome o =
                     cmd.equals("run")
@@ -55,7 +55,7 @@ class CliTest {
             assertEquals(2, o.code(), cmd + ": " + o.err());
             assertTrue(o.err().contains("spec.alphas: must be >= 2, got 1"), o.err());
             assertTrue(
-                    o.err().contains("spec.alignments[1]: weight-matching is not implemented yet"),
+                    o.err().contains("spec.alignments[1]: orthogonal is not implemented yet"),
                     o.err());
             assertTrue(!o.err().contains("\tat "), "no stack trace without --errors: " + o.err());
         }
