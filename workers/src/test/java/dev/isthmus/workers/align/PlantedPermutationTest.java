@@ -21,7 +21,7 @@ import dev.isthmus.workers.progress.Progress;
 import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** B is a hidden permutation of A: both methods must find exactly its inverse. */
 class PlantedPermutationTest {
@@ -29,14 +29,15 @@ class PlantedPermutationTest {
     private final Mlp mlp = new Mlp(data.features(), List.of(64, 48, 32), data.classes());
 
     @ParameterizedTest
-    @ValueSource(strings = {"weight-matching", "activation-matching"})
-    void recoversThePlantedPermutationExactlyAndTheBarrierVanishes(String method) {
+    @CsvSource({"weight-matching,", "weight-matching,activation-matching", "activation-matching,"})
+    void recoversThePlantedPermutationExactlyAndTheBarrierVanishes(
+            String method, String warmStart) {
         SortedMap<String, HostTensor> a = mlp.initialise(11);
         var spec = mlp.permutationSpec();
         var planted = Permutations.random(spec.sizes(mlp.parameterShapes()), 5);
         SortedMap<String, HostTensor> b = Permutations.apply(spec, planted, a);
 
-        AlignmentSpec how = new AlignmentSpec(method, 100, 1000, null);
+        AlignmentSpec how = new AlignmentSpec(method, 100, 1000, warmStart);
         try (NDManager m = Compute.manager(Device.cpu(), 1);
                 DeviceBatches batches = new DeviceBatches(m, data.eval(), 500)) {
             Aligners.Outcome o = Aligners.align(m, mlp, how, 0, a, b, data::train);
