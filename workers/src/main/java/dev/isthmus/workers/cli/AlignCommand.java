@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.spec.AlignmentSpec;
 import dev.isthmus.api.spec.ModelSpec;
 import dev.isthmus.workers.align.Aligners;
-import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
 import dev.isthmus.workers.io.ShapeCheck;
@@ -76,8 +75,7 @@ final class AlignCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         Aligners.Outcome o;
-        try (NDManager m =
-                Compute.manager(Compute.device(compute.device, compute.threads), compute.threads)) {
+        try (NDManager m = compute.open()) {
             o =
                     Aligners.align(
                             m,

@@ -3,7 +3,6 @@ package dev.isthmus.workers.cli;
 import ai.djl.ndarray.NDManager;
 import dev.isthmus.workers.bench.EvalBenchmark;
 import dev.isthmus.workers.bench.LapBenchmark;
-import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.store.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,9 +43,7 @@ final class BenchCommand {
 
         @Override
         public Integer call() {
-            try (NDManager m =
-                    Compute.manager(
-                            Compute.device(compute.device, compute.threads), compute.threads)) {
+            try (NDManager m = compute.open()) {
                 var result = EvalBenchmark.run(m, hidden, alphas, examples, batch, repeats);
                 result.put("threads", compute.threads);
                 System.out.print(Json.string(result));

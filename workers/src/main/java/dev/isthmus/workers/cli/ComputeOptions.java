@@ -12,4 +12,10 @@ final class ComputeOptions {
             defaultValue = "1",
             description = "Compute threads (fixed for reproducible results).")
     int threads;
+
+    /** A root manager on the chosen device with the chosen thread count. */
+    ai.djl.ndarray.NDManager open() {
+        return dev.isthmus.workers.engine.Compute.manager(
+                dev.isthmus.workers.engine.Compute.device(device, threads), threads);
+    }
 }

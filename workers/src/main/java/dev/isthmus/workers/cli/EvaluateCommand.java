@@ -2,7 +2,6 @@ package dev.isthmus.workers.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.isthmus.workers.data.Dataset;
-import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
@@ -51,9 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
         SectionOptions.Loaded in = sections.load(null, "isthmus evaluate");
         Dataset data = in.data();
         Model m = in.model();
-        try (NDManager manager =
-                        Compute.manager(
-                                Compute.device(compute.device, compute.threads), compute.threads);
+        try (NDManager manager = compute.open();
                 DeviceBatches batches = new DeviceBatches(manager, data.eval(), 1000)) {
             Params pa = Params.upload(manager, load(a, m).tensors());
             if (b == null) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.workers.data.Dataset;
-import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
 import dev.isthmus.workers.models.Model;
@@ -55,8 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         SweepSpec spec = in.spec();
         Dataset data = in.data();
         Model m = in.model();
-        try (NDManager manager =
-                Compute.manager(Compute.device(compute.device, compute.threads), compute.threads)) {
+        try (NDManager manager = compute.open()) {
             Trainer.Result r =
                     Trainer.train(
                             manager,
