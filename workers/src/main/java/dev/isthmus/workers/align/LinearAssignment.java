@@ -19,7 +19,9 @@ import java.util.Arrays;
  * unassigned column goes before an assigned one at the same distance. On ties the optimum returned
  * may still differ from scipy's.
  *
- * <p>The algorithm is Jonker–Volgenant's; see {@link LinearAssignmentSolver}.
+ * <p>The algorithm is Jonker–Volgenant's, started from auction prices on matrices where a few rows
+ * dominate; see {@link LinearAssignmentSolver}. For a run of similar square matrices, {@link
+ * Solver} starts each solve from the previous optimum.
  */
 public final class LinearAssignment {
     private LinearAssignment() {}
@@ -53,6 +55,59 @@ public final class LinearAssignment {
         return solveSquare(cost, n, true);
     }
 
+    /**
+     * Solves square n×n problems one after another, each starting from the previous optimum: its
+     * column duals and assignment. Rows whose previous column is still their cheapest against those
+     * duals keep it and only the others are reassigned, so a matrix that changed little since the
+     * last solve is nearly free. Weight matching keeps one per permutation group.
+     *
+     * <p>Results are optimal exactly as one-shot solves are; on ties the optimum returned may
+     * differ from {@link #minimize}'s, and it depends on the previous solves (the same sequence of
+     * matrices gives the same results). A solve that throws leaves the state unchanged. Not
+     * thread-safe.
+     */
+    public static final class Solver {
+        private final int n;
+        private final boolean maximize;
+        private double[] v; // column duals of the last optimum (of the minimised form), or null
+        private int[] colOf; // its assignment
+
+        private Solver(int n, boolean maximize) {
+            if (n < 0) throw new IllegalArgumentException("solver: expected n ≥ 0, got " + n);
+            this.n = n;
+            this.maximize = maximize;
+        }
+
+        /** A solver of n×n problems of least total cost. */
+        public static Solver minimizing(int n) {
+            return new Solver(n, false);
+        }
+
+        /** A solver of n×n problems of greatest total. */
+        public static Solver maximizing(int n) {
+            return new Solver(n, true);
+        }
+
+        /** An optimal assignment of a row-major n×n matrix, warm-started from the last one. */
+        public Result solve(double[] cost) {
+            LinearAssignmentInput in = LinearAssignmentInput.of(cost, n, n, maximize);
+            if (n == 0) return new Result(new int[0], new int[0], 0.0);
+            LinearAssignmentSolver s = new LinearAssignmentSolver(in.cost(), n, n);
+            int[] next = v == null ? s.solve() : s.solveFrom(v, colOf);
+            v = s.v;
+            colOf = next.clone();
+            int[] rowInd = new int[n];
+            for (int i = 0; i < n; i++) rowInd[i] = i;
+            return new Result(rowInd, next, total(cost, rowInd, next, n));
+        }
+
+        /** Forgets the last optimum: the next solve starts cold. */
+        public void reset() {
+            v = null;
+            colOf = null;
+        }
+    }
+
     private static int[] solveSquare(double[] cost, int n, boolean maximize) {
         LinearAssignmentInput in = LinearAssignmentInput.of(cost, n, n, maximize);
         if (n == 0) return new int[0];
@@ -82,8 +137,12 @@ public final class LinearAssignment {
             for (int i = 0; i < k; i++) rowInd[i] = i;
             System.arraycopy(colOf, 0, colInd, 0, k);
         }
+        return new Result(rowInd, colInd, total(cost, rowInd, colInd, cols));
+    }
+
+    private static double total(double[] cost, int[] rowInd, int[] colInd, int cols) {
         double total = 0;
-        for (int t = 0; t < k; t++) total += cost[rowInd[t] * cols + colInd[t]];
-        return new Result(rowInd, colInd, total);
+        for (int t = 0; t < rowInd.length; t++) total += cost[rowInd[t] * cols + colInd[t]];
+        return total;
     }
 }

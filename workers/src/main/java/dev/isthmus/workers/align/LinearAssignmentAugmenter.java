@@ -10,7 +10,9 @@ package dev.isthmus.workers.align;
  * columns hold NaN in {@code d}, which fails every comparison, so the scan needs no membership
  * test; scans stop at the outermost columns not yet finalised. Among columns at the least distance
  * an unassigned one is taken first (then the lowest index), which ends searches early on costs with
- * many ties.
+ * many ties. That choice is made inside the scan: equal distances are common even on continuous
+ * costs (row reduction makes a row's two best columns tie), and a second pass over the row to look
+ * for them cost a third of the search time.
  */
 final class LinearAssignmentAugmenter {
     private final LinearAssignmentSolver s;
@@ -55,20 +57,28 @@ final class LinearAssignmentAugmenter {
     private int start(int f) {
         double[] c = s.cost;
         double[] v = s.v;
+        int[] rowOf = s.rowOf;
         int m = s.m;
         int base = f * m;
         double min = Double.POSITIVE_INFINITY;
         int nearest = 0;
+        boolean free = false; // whether nearest is unassigned
         for (int j = 0; j < m; j++) {
             double x = c[base + j] - v[j];
             d[j] = x;
             pred[j] = f;
-            if (x < min) {
-                min = x;
-                nearest = j;
+            if (x <= min) {
+                if (x < min) {
+                    min = x;
+                    nearest = j;
+                    free = rowOf[j] < 0;
+                } else if (!free && rowOf[j] < 0) {
+                    nearest = j;
+                    free = true;
+                }
             }
         }
-        return preferUnassigned(nearest, min, m);
+        return nearest;
     }
 
     /**
@@ -79,10 +89,13 @@ final class LinearAssignmentAugmenter {
         double[] c = s.cost;
         double[] v = s.v;
         double[] d = this.d;
+        int[] pred = this.pred;
+        int[] rowOf = s.rowOf;
         int base = i * s.m;
         double h = c[base + own] - v[own] - mu; // row i's dual minus mu
         double min = Double.POSITIVE_INFINITY;
         int nearest = lo;
+        boolean free = false; // whether nearest is unassigned
         for (int j = lo; j < hi; j++) {
             double x = c[base + j] - v[j] - h;
             double dj = d[j];
@@ -91,20 +104,16 @@ final class LinearAssignmentAugmenter {
                 pred[j] = i;
                 dj = x;
             }
-            if (dj < min) {
-                min = dj;
-                nearest = j;
+            if (dj <= min) {
+                if (dj < min) {
+                    min = dj;
+                    nearest = j;
+                    free = rowOf[j] < 0;
+                } else if (!free && rowOf[j] < 0) {
+                    nearest = j;
+                    free = true;
+                }
             }
-        }
-        return preferUnassigned(nearest, min, hi);
-    }
-
-    /** The first unassigned column at distance min after {@code nearest}, else {@code nearest}. */
-    private int preferUnassigned(int nearest, double min, int hi) {
-        int[] rowOf = s.rowOf;
-        if (rowOf[nearest] < 0 || min == Double.POSITIVE_INFINITY) return nearest;
-        for (int j = nearest + 1; j < hi; j++) {
-            if (d[j] == min && rowOf[j] < 0) return j;
         }
         return nearest;
     }

@@ -15,10 +15,29 @@ import java.util.Arrays;
  * implementing 2D rectangular assignment algorithms", IEEE Transactions on Aerospace and Electronic
  * Systems 52(4) (2016) 1679–1696, the algorithm of scipy's {@code linear_sum_assignment}.
  *
+ * <p>Two other starts feed the same exact phases: {@link LinearAssignmentAuction auction} prices,
+ * taken when the column reduction shows a few rows dominating the columns (more than half the rows
+ * get no column, with few tied minima), and the duals of a previous optimum ({@link #solveFrom}).
+ *
  * <p>Invariant between phases: for every assigned row i, its column {@code colOf[i]} minimises the
  * reduced cost {@code cost[i][j] - v[j]} over j (the row dual is that minimum).
  */
 final class LinearAssignmentSolver {
+    /** Smallest square size for which the auction start is considered. */
+    static final int AUCTION_MIN_SIZE = 64;
+
+    /** How the duals are initialised before augmenting row reduction and augmentation. */
+    enum Start {
+        /** Auction for square matrices dominated by a few rows, else the reductions. */
+        AUTOMATIC,
+        /** Jonker–Volgenant's column reduction (square) and augmenting row reduction. */
+        REDUCTIONS,
+        /** Auction prices for square matrices when it does not give up, else the reductions. */
+        AUCTION,
+        /** Zero duals, every row through shortest augmenting paths: slow, exact, for tests. */
+        NONE
+    }
+
     final double[] cost; // (n, m) row-major
     final int n;
     final int m;
@@ -43,19 +62,57 @@ final class LinearAssignmentSolver {
 
     /** Solves and returns the column of each row. */
     int[] solve() {
-        return solve(true);
+        return solve(Start.AUTOMATIC);
+    }
+
+    /** Solves from the given start and returns the column of each row. */
+    int[] solve(Start start) {
+        if (start == Start.NONE) return augment(allRows());
+        if (n != m) return augment(new LinearAssignmentRowReduction(this).run(allRows()));
+        boolean auction = start == Start.AUCTION;
+        LinearAssignmentColumnReduction reduction = null;
+        if (start == Start.AUTOMATIC && n >= AUCTION_MIN_SIZE) {
+            reduction = new LinearAssignmentColumnReduction(this);
+            auction = reduction.dominatedByFewRows();
+        }
+        if (auction && new LinearAssignmentAuction(this).run()) return reduceAndAugment(allRows());
+        if (reduction == null || auction) {
+            clear();
+            reduction = new LinearAssignmentColumnReduction(this);
+        }
+        return reduceAndAugment(reduction.transfer());
     }
 
     /**
-     * Solves and returns the column of each row; without {@code reduce} every row goes straight to
-     * augmentation from zero duals, which is slower but exact too (the tests check both ways).
+     * Solves a square matrix starting from column duals {@code v0} (any finite values; best those
+     * of an optimum of a similar matrix) and a {@code previous} assignment: rows whose previous
+     * column still has their least reduced cost keep it, the others are reassigned. When fewer than
+     * half the rows keep their column the matrix has changed too much to gain from this (measured
+     * on weight matching's early sweeps), and it is solved as by {@link #solve()}.
      */
-    int[] solve(boolean reduce) {
-        int[] free = reduce && n == m ? columnReduction() : allRows();
-        if (reduce) free = new LinearAssignmentRowReduction(this).run(free);
-        LinearAssignmentAugmenter augmenter = new LinearAssignmentAugmenter(this);
-        for (int row : free) augmenter.augment(row);
-        return colOf;
+    int[] solveFrom(double[] v0, int[] previous) {
+        if (n != m || v0.length != m || previous.length != n) {
+            throw new IllegalArgumentException(
+                    "solver: warm start needs a square matrix and matching duals");
+        }
+        for (double x : v0) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("solver: duals must be finite");
+            }
+        }
+        System.arraycopy(v0, 0, v, 0, m);
+        int[] free = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int j = previous[i];
+            if (j >= 0 && rowOf[j] < 0 && isLeast(i, j)) assign(i, j);
+            else free[count++] = i;
+        }
+        if (2 * (n - count) < n) {
+            clear();
+            return solve();
+        }
+        return reduceAndAugment(Arrays.copyOf(free, count));
     }
 
     void assign(int i, int j) {
@@ -68,62 +125,35 @@ final class LinearAssignmentSolver {
                 "cost matrix is infeasible: every complete assignment uses an infinite entry");
     }
 
+    private void clear() {
+        Arrays.fill(v, 0);
+        Arrays.fill(colOf, -1);
+        Arrays.fill(rowOf, -1);
+    }
+
+    private int[] reduceAndAugment(int[] free) {
+        return augment(new LinearAssignmentRowReduction(this).run(free));
+    }
+
+    private int[] augment(int[] free) {
+        LinearAssignmentAugmenter augmenter = new LinearAssignmentAugmenter(this);
+        for (int row : free) augmenter.augment(row);
+        return colOf;
+    }
+
     private int[] allRows() {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = i;
         return rows;
     }
 
-    /**
-     * Sets each column's dual to its minimum and gives the column to that row if the row is still
-     * free; rows that got exactly one column transfer their slack to it. Returns the free rows.
-     */
-    private int[] columnReduction() {
-        int[] argmin = new int[m];
-        Arrays.fill(v, Double.POSITIVE_INFINITY);
-        for (int i = 0; i < n; i++) columnMinima(i, argmin);
-        int[] matches = new int[n];
-        for (int j = 0; j < m; j++) {
-            if (v[j] == Double.POSITIVE_INFINITY) throw infeasible();
-            if (cost[j * m + j] == v[j]) argmin[j] = j; // prefer the diagonal on ties
-            int i = argmin[j];
-            if (matches[i]++ == 0) assign(i, j);
-        }
-        int[] free = new int[n];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (matches[i] == 0) free[count++] = i;
-            else if (matches[i] == 1) transferReduction(i);
-        }
-        return Arrays.copyOf(free, count);
-    }
-
-    /** Folds row i into the running column minima (row-wise, so the reads are contiguous). */
-    private void columnMinima(int i, int[] argmin) {
+    /** Whether column j has row i's least reduced cost, and a finite one. */
+    private boolean isLeast(int i, int j) {
         double[] c = cost;
-        double[] v = this.v;
         int base = i * m;
-        for (int j = 0; j < m; j++) {
-            double x = c[base + j];
-            if (x < v[j]) {
-                v[j] = x;
-                argmin[j] = i;
-            }
-        }
-    }
-
-    /**
-     * Lowers the dual of row i's only column by the row's least reduced cost elsewhere, so the
-     * column stays the row's minimum while becoming dearer for every other row.
-     */
-    private void transferReduction(int i) {
-        double[] c = cost;
-        double[] v = this.v;
-        int own = colOf[i];
-        int base = i * m;
-        double min = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < own; j++) min = Math.min(min, c[base + j] - v[j]);
-        for (int j = own + 1; j < m; j++) min = Math.min(min, c[base + j] - v[j]);
-        if (min < Double.POSITIVE_INFINITY) v[own] -= min;
+        double h = c[base + j] - v[j];
+        if (!(h < Double.POSITIVE_INFINITY)) return false;
+        for (int k = 0; k < m; k++) if (c[base + k] - v[k] < h) return false;
+        return true;
     }
 }

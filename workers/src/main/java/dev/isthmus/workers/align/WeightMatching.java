@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * permutations applied)ᵀ, both with {@code axis} first and flattened, which includes the rank-1
  * terms of biases. Groups are visited in a fresh random order each sweep; descent stops after a
  * sweep that gains at most 1e-12. Costs are float64. A term's product is reused while the
- * permutations of its other axes are unchanged (exact, and most of the work in late sweeps).
+ * permutations of its other axes are unchanged (exact, and most of the work in late sweeps), and
+ * each group's assignment is warm-started from its previous optimum ({@link
+ * LinearAssignment.Solver}), which late sweeps change little.
  */
 public final class WeightMatching {
     static final double TOLERANCE = 1e-12;
@@ -46,6 +48,17 @@ public final class WeightMatching {
             Map<String, HostTensor> a,
             Map<String, HostTensor> b,
             Options options) {
+        return run(parent, spec, a, b, options, true);
+    }
+
+    /** As {@link #run}; without {@code warm} every assignment is solved cold (for tests). */
+    static Alignment run(
+            NDManager parent,
+            PermutationSpec spec,
+            Map<String, HostTensor> a,
+            Map<String, HostTensor> b,
+            Options options,
+            boolean warm) {
         Map<String, long[]> shapes = new TreeMap<>();
         a.forEach((k, t) -> shapes.put(k, t.shape()));
         SortedMap<String, Integer> sizes = spec.sizes(shapes);
@@ -71,6 +84,7 @@ public final class WeightMatching {
                     });
             Map<PermutationSpec.Axis, Product> cache = new HashMap<>();
             Map<String, List<int[]>> solvedWith = new HashMap<>();
+            Map<String, LinearAssignment.Solver> solvers = new HashMap<>();
             int sweeps = 0;
             boolean progress = true;
             while (progress && sweeps < options.maxSweeps()) {
@@ -86,7 +100,10 @@ public final class WeightMatching {
                     int n = sizes.get(p);
                     double[] cost =
                             cost(m, spec, perms, b, bData, permToAxes.get(p), aFlat, cache, n);
-                    int[] next = LinearAssignment.maximize(cost, n, n).colInd();
+                    LinearAssignment.Solver solver =
+                            solvers.computeIfAbsent(p, k -> LinearAssignment.Solver.maximizing(n));
+                    if (!warm) solver.reset();
+                    int[] next = solver.solve(cost).colInd();
                     solvedWith.put(p, inputs);
                     if (trace(cost, next, n) > trace(cost, perms.get(p), n) + TOLERANCE) {
                         perms.put(p, next); // a new array: cached products see the change

@@ -101,7 +101,9 @@ class LinearAssignmentBruteForceTest {
      */
     private static double augmentationOnly(double[] c, int rows, int cols) {
         var in = LinearAssignmentInput.of(c, rows, cols, false);
-        int[] colOf = new LinearAssignmentSolver(in.cost(), in.rows(), in.cols()).solve(false);
+        int[] colOf =
+                new LinearAssignmentSolver(in.cost(), in.rows(), in.cols())
+                        .solve(LinearAssignmentSolver.Start.NONE);
         double total = 0;
         for (int i = 0; i < in.rows(); i++) total += in.cost()[i * in.cols() + colOf[i]];
         return total;

@@ -22,7 +22,8 @@ class LinearAssignmentReferenceTest {
     @Test
     void augmentationAloneSquare300() {
         double[] c = LinearAssignmentChecks.uniform(300, 300, 41);
-        int[] colOf = new LinearAssignmentSolver(c, 300, 300).solve(false);
+        int[] colOf =
+                new LinearAssignmentSolver(c, 300, 300).solve(LinearAssignmentSolver.Start.NONE);
         double total = 0;
         for (int i = 0; i < 300; i++) total += c[i * 300 + colOf[i]];
         double want = hungarian(c, 300, 300);

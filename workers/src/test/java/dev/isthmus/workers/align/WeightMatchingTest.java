@@ -48,6 +48,28 @@ class WeightMatchingTest {
     }
 
     @Test
+    void warmStartedAssignmentsGiveTheSameAlignmentAsColdOnes() {
+        // Every step's optimum is unique on random weights, so equal optimal totals at each step
+        // mean equal permutations and objective at the end.
+        Mlp mlp = new Mlp(20, List.of(64, 64, 64), 6);
+        SortedMap<String, HostTensor> a = mlp.initialise(3);
+        SortedMap<String, HostTensor> b = mlp.initialise(4);
+        try (NDManager m = Compute.manager(Device.cpu(), 1)) {
+            var options = new WeightMatching.Options(100, 7, null);
+            Alignment warm = WeightMatching.run(m, mlp.permutationSpec(), a, b, options, true);
+            Alignment cold = WeightMatching.run(m, mlp.permutationSpec(), a, b, options, false);
+            assertTrue(warm.sweeps() >= 3, "converged after " + warm.sweeps());
+            assertEquals(cold.sweeps(), warm.sweeps());
+            assertEquals(cold.objective(), warm.objective());
+            cold.perms()
+                    .forEach(
+                            (p, v) ->
+                                    org.junit.jupiter.api.Assertions.assertArrayEquals(
+                                            v, warm.perms().get(p), p));
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSamePermutations() {
         Mlp mlp = new Mlp(20, List.of(32, 32), 6);
         Alignment x = run(mlp, mlp.initialise(1), mlp.initialise(2), 100);
