@@ -20,7 +20,7 @@ public final class ContentKey {
      * Bumped when a change to the compute engine changes task outputs for the same inputs, so that
      * a run store never mixes results of different engine versions.
      */
-    public static final int ENGINE_VERSION = 1;
+    public static final int ENGINE_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
