@@ -235,7 +235,8 @@ class InvalidSpecTest {
                 row(
                         "spec.metrics",
                         "[loss, cka, loss]",
-                        "spec.metrics[1]: cka is not implemented yet (available: loss, accuracy)",
+                        "spec.metrics[1]: cka is not implemented yet (available: loss, accuracy,"
+                                + " decomposition, attribution)",
                         "spec.metrics[2]: duplicate metric loss"),
                 // seeds and execution
                 row("spec.seeds", "{data: -1}", "spec.seeds.data: must be >= 0, got -1"),

@@ -4,13 +4,20 @@ import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
 import dev.isthmus.api.spec.PathSpec;
+import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.metrics.BarrierDecomposition;
 import dev.isthmus.workers.metrics.Barriers;
+import dev.isthmus.workers.metrics.Decomposition;
+import dev.isthmus.workers.metrics.Evaluator;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.Curve;
+import dev.isthmus.workers.paths.LinearPath;
 import dev.isthmus.workers.paths.PathEvaluator;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.report.Results;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Walks one path between A and aligned B and writes the curve with its barriers. */
@@ -32,14 +39,47 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                 Records.Aligned.class);
         var aCheckpoint = ctx.loadCheckpoint(ctx.endpointFile(ctx.plan().endpoint(w.a())));
         var bCheckpoint = ctx.loadCheckpoint(ctx.resolve(aligned.checkpoint()));
+        List<String> metrics = ctx.spec().metrics();
+        boolean attribution = metrics.contains("attribution");
+        boolean decompose = attribution || metrics.contains("decomposition");
         Curve curve;
         int examples;
+        BarrierDecomposition terms = null;
+        Split eval = ctx.dataset().eval();
         try (NDManager m = ctx.manager().newSubManager();
-                DeviceBatches data = new DeviceBatches(m, ctx.dataset().eval(), EVAL_BATCH)) {
+                DeviceBatches data = new DeviceBatches(m, eval, EVAL_BATCH)) {
             Params a = Params.upload(m, aCheckpoint.tensors());
             Params b = Params.upload(m, bCheckpoint.tensors());
-            curve = PathEvaluator.linear(ctx.model(), a, b, data, ctx.spec().alphas(), progress);
+            if (decompose) {
+                int classes = ctx.dataset().classes();
+                terms =
+                        new BarrierDecomposition(
+                                LinearPath.alphas(ctx.spec().alphas()),
+                                eval.y(),
+                                classes,
+                                logits(ctx, a, data, classes),
+                                logits(ctx, b, data, classes));
+            }
+            curve =
+                    PathEvaluator.linear(
+                            ctx.model(), a, b, data, ctx.spec().alphas(), progress, terms);
             examples = data.examples();
+        }
+        List<String> outputs = new ArrayList<>();
+        Decomposition decomposition = null;
+        if (terms != null) {
+            decomposition = terms.result();
+            if (attribution) {
+                String csv = Layout.curve(task).replace(".json", "-examples.csv");
+                ctx.store()
+                        .write(
+                                csv,
+                                terms.examplesCsv(decomposition.attribution().alpha())
+                                        .getBytes(StandardCharsets.UTF_8));
+                outputs.add(csv);
+            } else {
+                decomposition = decomposition.withoutAttribution();
+            }
         }
         String out = Layout.curve(task);
         ctx.store()
@@ -55,9 +95,22 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                         curve.loss(),
                                         curve.accuracy(),
                                         Barriers.ofLoss(curve),
-                                        Barriers.ofAccuracy(curve)),
+                                        Barriers.ofAccuracy(curve),
+                                        decomposition),
                                 examples,
                                 (System.nanoTime() - start) / 1e9));
-        return List.of(out);
+        outputs.add(out);
+        return outputs;
+    }
+
+    /** The network's logits on every evaluation example, (examples, classes) row-major. */
+    private static float[] logits(SweepContext ctx, Params p, DeviceBatches data, int classes) {
+        float[] all = new float[data.examples() * classes];
+        Evaluator.evaluate(
+                ctx.model(),
+                p,
+                data,
+                (offset, z) -> System.arraycopy(z, 0, all, offset * classes, z.length));
+        return all;
     }
 }

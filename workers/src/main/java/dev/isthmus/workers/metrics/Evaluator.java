@@ -15,14 +15,28 @@ import dev.isthmus.workers.models.Params;
 public final class Evaluator {
     private Evaluator() {}
 
+    /** Receives each batch's logits, (rows, classes) row-major, with the batch's first row. */
+    public interface LogitsSink {
+        void accept(int offset, float[] logits);
+    }
+
     public static LossAccuracy evaluate(Model model, Params params, DeviceBatches data) {
+        return evaluate(model, params, data, null);
+    }
+
+    /** As {@link #evaluate(Model, Params, DeviceBatches)}, also handing logits to {@code sink}. */
+    public static LossAccuracy evaluate(
+            Model model, Params params, DeviceBatches data, LogitsSink sink) {
         Autograd.off();
         double lossSum = 0;
         long correct = 0;
+        int offset = 0;
         for (DeviceBatches.Batch b : data.batches()) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray logits = model.forward(params, b.x()); // (n, classes)
+                if (sink != null) sink.accept(offset, logits.toFloatArray());
+                offset += b.size();
                 NDArray nll = crossEntropySum(logits, b.y());
                 NDArray hits = logits.argMax(1).eq(b.y()).toType(DataType.INT64, false).sum();
                 lossSum += nll.getFloat();

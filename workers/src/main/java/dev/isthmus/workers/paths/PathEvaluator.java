@@ -2,6 +2,7 @@ package dev.isthmus.workers.paths;
 
 import ai.djl.ndarray.NDScope;
 import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.metrics.BarrierDecomposition;
 import dev.isthmus.workers.metrics.Evaluator;
 import dev.isthmus.workers.metrics.LossAccuracy;
 import dev.isthmus.workers.models.Model;
@@ -15,6 +16,21 @@ public final class PathEvaluator {
 
     public static Curve linear(
             Model model, Params a, Params b, DeviceBatches data, int points, Progress progress) {
+        return linear(model, a, b, data, points, progress, null);
+    }
+
+    /**
+     * As above; when {@code decomposition} is given it receives the logits at every alpha (and must
+     * have been built with the endpoints' logits).
+     */
+    public static Curve linear(
+            Model model,
+            Params a,
+            Params b,
+            DeviceBatches data,
+            int points,
+            Progress progress,
+            BarrierDecomposition decomposition) {
         double[] alphas = LinearPath.alphas(points);
         double[] loss = new double[points];
         double[] acc = new double[points];
@@ -23,7 +39,15 @@ public final class PathEvaluator {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 Params p = LinearPath.at(a, b, alphas[i]);
-                LossAccuracy r = Evaluator.evaluate(model, p, data);
+                int at = i;
+                LossAccuracy r =
+                        Evaluator.evaluate(
+                                model,
+                                p,
+                                data,
+                                decomposition == null
+                                        ? null
+                                        : (offset, z) -> decomposition.accept(at, offset, z));
                 loss[i] = r.loss();
                 acc[i] = r.accuracy();
             }

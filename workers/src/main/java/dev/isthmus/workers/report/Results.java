@@ -1,6 +1,7 @@
 package dev.isthmus.workers.report;
 
 import dev.isthmus.workers.metrics.Barriers;
+import dev.isthmus.workers.metrics.Decomposition;
 import dev.isthmus.workers.train.EpochStats;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public record Results(
             double distanceBefore,
             double distanceAfter) {}
 
-    /** One path's curve and barriers. */
+    /** One path's curve and barriers, and its decomposition when metrics ask for it. */
     public record CurveResult(
             String a,
             String b,
@@ -75,7 +76,8 @@ public record Results(
             double[] loss,
             double[] accuracy,
             Barriers lossBarrier,
-            Barriers accuracyBarrier) {}
+            Barriers accuracyBarrier,
+            Decomposition decomposition) {}
 
     /** Mean and maximum of one barrier over the pairs of a summary row. */
     public record Spread(double mean, double max) {}
