@@ -36,8 +36,8 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary METRICS =
             new Vocabulary(
                     "metric",
-                    List.of("loss", "accuracy", "decomposition", "attribution"),
-                    List.of("cka"));
+                    List.of("loss", "accuracy", "decomposition", "attribution", "cka"),
+                    List.of());
     static final Vocabulary DEVICES =
             new Vocabulary("device", List.of("auto", "cpu", "gpu"), List.of());
 

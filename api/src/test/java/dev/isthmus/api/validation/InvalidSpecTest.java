@@ -234,9 +234,9 @@ class InvalidSpecTest {
                 row("spec.alphas", "5000", "spec.alphas: must be <= 1001, got 5000"),
                 row(
                         "spec.metrics",
-                        "[loss, cka, loss]",
-                        "spec.metrics[1]: cka is not implemented yet (available: loss, accuracy,"
-                                + " decomposition, attribution)",
+                        "[loss, magic, loss]",
+                        "spec.metrics[1]: unknown metric magic (expected one of: loss, accuracy,"
+                                + " decomposition, attribution, cka)",
                         "spec.metrics[2]: duplicate metric loss"),
                 // seeds and execution
                 row("spec.seeds", "{data: -1}", "spec.seeds.data: must be >= 0, got -1"),

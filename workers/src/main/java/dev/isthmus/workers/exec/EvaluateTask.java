@@ -1,6 +1,8 @@
 package dev.isthmus.workers.exec;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
 import dev.isthmus.api.spec.PathSpec;
@@ -10,6 +12,8 @@ import dev.isthmus.workers.metrics.BarrierDecomposition;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
 import dev.isthmus.workers.metrics.Evaluator;
+import dev.isthmus.workers.metrics.LinearCka;
+import dev.isthmus.workers.metrics.Similarity;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.Curve;
 import dev.isthmus.workers.paths.LinearPath;
@@ -19,6 +23,7 @@ import dev.isthmus.workers.report.Results;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Walks one path between A and aligned B and writes the curve with its barriers. */
 final class EvaluateTask implements TaskRunner.StageTask {
@@ -45,6 +50,7 @@ final class EvaluateTask implements TaskRunner.StageTask {
         Curve curve;
         int examples;
         BarrierDecomposition terms = null;
+        Similarity similarity = null;
         Split eval = ctx.dataset().eval();
         try (NDManager m = ctx.manager().newSubManager();
                 DeviceBatches data = new DeviceBatches(m, eval, EVAL_BATCH)) {
@@ -96,11 +102,43 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                         curve.accuracy(),
                                         Barriers.ofLoss(curve),
                                         Barriers.ofAccuracy(curve),
-                                        decomposition),
+                                        decomposition,
+                                        similarity),
                                 examples,
                                 (System.nanoTime() - start) / 1e9));
         outputs.add(out);
         return outputs;
+    }
+
+    /** Linear CKA of each hidden layer: A against aligned B, and A against every path point. */
+    private static Similarity similarity(
+            SweepContext ctx, NDManager parent, Split eval, Params a, Params b) {
+        int n = Math.min(Similarity.SAMPLE, eval.size());
+        double[] alphas = LinearPath.alphas(ctx.spec().alphas());
+        try (NDManager m = parent.newSubManager()) {
+            NDArray x = DeviceBatches.upload(m, eval, 0, n).x();
+            var actA = ctx.model().activations(a, x);
+            List<String> layers = new ArrayList<>(actA.keySet());
+            double[] endpoints = cka(actA, ctx.model().activations(b, x), layers);
+            double[][] along = new double[alphas.length][];
+            for (int i = 0; i < alphas.length; i++) {
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    Params p = LinearPath.at(a, b, alphas[i]);
+                    along[i] = cka(actA, ctx.model().activations(p, x), layers);
+                }
+            }
+            return new Similarity(layers, n, endpoints, along);
+        }
+    }
+
+    private static double[] cka(
+            Map<String, NDArray> x, Map<String, NDArray> y, List<String> layers) {
+        double[] out = new double[layers.size()];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = LinearCka.of(x.get(layers.get(l)), y.get(layers.get(l)));
+        }
+        return out;
     }
 
     /** The network's logits on every evaluation example, (examples, classes) row-major. */

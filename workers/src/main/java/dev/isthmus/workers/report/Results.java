@@ -2,6 +2,7 @@ package dev.isthmus.workers.report;
 
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
+import dev.isthmus.workers.metrics.Similarity;
 import dev.isthmus.workers.train.EpochStats;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ public record Results(
             double[] accuracy,
             Barriers lossBarrier,
             Barriers accuracyBarrier,
-            Decomposition decomposition) {}
+            Decomposition decomposition,
+            Similarity similarity) {}
 
     /** Mean and maximum of one barrier over the pairs of a summary row. */
     public record Spread(double mean, double max) {}

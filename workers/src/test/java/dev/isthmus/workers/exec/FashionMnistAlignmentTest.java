@@ -31,7 +31,7 @@ class FashionMnistAlignmentTest {
                                 + "    train: {seeds: [0, 1], epochs: 3}\n"
                                 + "  alignments: [none, weight-matching, activation-matching]\n"
                                 + "  alphas: 11\n"
-                                + "  metrics: [loss, accuracy, decomposition, attribution]\n"
+                                + "  metrics: [loss, accuracy, decomposition, attribution, cka]\n"
                                 + "  execution: {parallelism: 2, retries: 0, threads: 1}\n");
         assertEquals(0, IsthmusCommand.execute("run", spec.toString(), "--store", dir.toString()));
         Results r =
