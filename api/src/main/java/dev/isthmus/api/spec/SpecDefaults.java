@@ -33,7 +33,8 @@ public final class SpecDefaults {
                 or(s.alphas(), ALPHAS),
                 or(s.metrics(), METRICS),
                 seeds(s.seeds()),
-                execution(s.execution()));
+                execution(s.execution()),
+                s.regression());
     }
 
     public static final int MAX_SWEEPS = 100;

@@ -21,4 +21,6 @@ public record SweepSpec(
         @JsonPropertyDescription("Seeds for data generation and evaluation sampling.")
                 SeedsSpec seeds,
         @JsonPropertyDescription("Parallelism, retries, device and run store.")
-                ExecutionSpec execution) {}
+                ExecutionSpec execution,
+        @JsonPropertyDescription("Gate for nightly runs: barrier ceilings and allowed growth.")
+                RegressionSpec regression) {}

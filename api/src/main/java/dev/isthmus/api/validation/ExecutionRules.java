@@ -1,10 +1,11 @@
 package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.ExecutionSpec;
+import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.api.spec.SeedsSpec;
 import dev.isthmus.api.spec.SweepSpec;
 
-/** Checks {@code spec.seeds} and {@code spec.execution}. */
+/** Checks {@code spec.seeds}, {@code spec.regression} and {@code spec.execution}. */
 final class ExecutionRules {
 
     static final int MAX_RETRIES = 10;
@@ -17,6 +18,12 @@ final class ExecutionRules {
         if (seeds != null) {
             problems.atLeast("spec.seeds.data", seeds.data(), 0);
             problems.atLeast("spec.seeds.eval", seeds.eval(), 0);
+            problems.atLeast("spec.seeds.align", seeds.align(), 0);
+        }
+        RegressionSpec regression = spec.regression();
+        if (regression != null) {
+            nonNegative("spec.regression.maxLossBarrier", regression.maxLossBarrier(), problems);
+            nonNegative("spec.regression.maxIncrease", regression.maxIncrease(), problems);
         }
         ExecutionSpec execution = spec.execution();
         if (execution == null) {
@@ -29,6 +36,12 @@ final class ExecutionRules {
         Vocabulary.DEVICES.check(path + ".device", execution.device(), problems);
         if (execution.store() != null) {
             LocationRules.check(path + ".store", execution.store(), "a folder path", problems);
+        }
+    }
+
+    private static void nonNegative(String path, Double value, ProblemCollector problems) {
+        if (value != null && !(value >= 0 && Double.isFinite(value))) {
+            problems.add(path, "must be a finite number >= 0, got " + ProblemCollector.show(value));
         }
     }
 }

@@ -33,6 +33,6 @@ class EndpointsTest {
     }
 
     private static SweepSpec spec(EndpointsSpec endpoints) {
-        return new SweepSpec(null, null, endpoints, null, null, null, null, null, null, null);
+        return new SweepSpec(null, null, endpoints, null, null, null, null, null, null, null, null);
     }
 }

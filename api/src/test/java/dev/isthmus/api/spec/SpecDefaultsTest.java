@@ -28,7 +28,8 @@ class SpecDefaultsTest {
                         9,
                         List.of("cka"),
                         new SeedsSpec(4L, 5L, 6L),
-                        new ExecutionSpec(8, 3, "/data/runs", "gpu", 2));
+                        new ExecutionSpec(8, 3, "/data/runs", "gpu", 2),
+                        null);
 
         assertEquals(given, SpecDefaults.apply(given));
     }
@@ -67,7 +68,8 @@ class SpecDefaultsTest {
                                 null,
                                 null,
                                 new SeedsSpec(null, 3L, null),
-                                new ExecutionSpec(4, null, null, "cpu", null)));
+                                new ExecutionSpec(4, null, null, "cpu", null),
+                                null));
 
         assertEquals(new SeedsSpec(0L, 3L, 0L), spec.seeds());
         assertEquals(new ExecutionSpec(4, 2, "file://runs", "cpu", 1), spec.execution());
@@ -86,6 +88,7 @@ class SpecDefaultsTest {
 
     private static SweepSpec apply(EndpointsSpec endpoints, DatasetSpec dataset) {
         return SpecDefaults.apply(
-                new SweepSpec(MODEL, dataset, endpoints, null, null, null, null, null, null, null));
+                new SweepSpec(
+                        MODEL, dataset, endpoints, null, null, null, null, null, null, null, null));
     }
 }

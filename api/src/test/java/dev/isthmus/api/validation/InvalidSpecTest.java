@@ -238,6 +238,12 @@ class InvalidSpecTest {
                         "spec.metrics[1]: unknown metric magic (expected one of: loss, accuracy,"
                                 + " decomposition, attribution, cka)",
                         "spec.metrics[2]: duplicate metric loss"),
+                row(
+                        "spec.regression",
+                        "{maxLossBarrier: -0.5, maxIncreas: 1}",
+                        "spec.regression.maxIncreas: unknown field (expected one of:"
+                                + " maxLossBarrier, maxIncrease)",
+                        "spec.regression.maxLossBarrier: must be a finite number >= 0, got -0.5"),
                 // seeds and execution
                 row("spec.seeds", "{data: -1}", "spec.seeds.data: must be >= 0, got -1"),
                 row(

@@ -88,7 +88,8 @@ class SweepLoaderTest {
                             11,
                             List.of("accuracy"),
                             new SeedsSpec(7L, 8L, 0L),
-                            new ExecutionSpec(2, 0, "/tmp/runs", "cpu", 4)));
+                            new ExecutionSpec(2, 0, "/tmp/runs", "cpu", 4),
+                            null));
 
     /** {@link Documents#MINIMAL} with every default filled in. */
     static final ConnectivitySweep MINIMAL_SWEEP =
@@ -117,7 +118,8 @@ class SweepLoaderTest {
                             25,
                             List.of("loss", "accuracy"),
                             new SeedsSpec(0L, 0L, 0L),
-                            new ExecutionSpec(1, 2, "file://runs", "auto", 1)));
+                            new ExecutionSpec(1, 2, "file://runs", "auto", 1),
+                            null));
 
     private static final String MINIMAL_JSON =
             "{\n\t\"apiVersion\": \"isthmus.dev/v1alpha1\",\n\t\"kind\": \"ConnectivitySweep\",\n"

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvaluateCommand.class,
             AlignCommand.class,
+            CompareCommand.class,
             BenchCommand.class
         })
 public final class IsthmusCommand {

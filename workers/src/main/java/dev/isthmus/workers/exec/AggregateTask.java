@@ -3,11 +3,13 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.report.CurvesCsv;
 import dev.isthmus.workers.report.Results;
 import dev.isthmus.workers.report.Summaries;
 import dev.isthmus.workers.store.RunStore;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +82,8 @@ final class AggregateTask implements TaskRunner.StageTask {
                         timings);
         store.writeJson(Layout.RESULTS, results);
         store.write(Layout.CURVES_CSV, CurvesCsv.render(results));
-        return List.of(Layout.RESULTS, Layout.CURVES_CSV);
+        store.write(Layout.SPEC, SweepLoader.toYaml(ctx.sweep()).getBytes(StandardCharsets.UTF_8));
+        return List.of(Layout.RESULTS, Layout.CURVES_CSV, Layout.SPEC);
     }
 
     private static Results.EndpointResult endpoint(

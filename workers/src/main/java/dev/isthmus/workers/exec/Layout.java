@@ -14,6 +14,9 @@ public final class Layout {
     public static final String RESULTS = "results.json";
     public static final String CURVES_CSV = "curves.csv";
 
+    /** The sweep as run, every default filled in: what {@code isthmus compare} gates with. */
+    public static final String SPEC = "spec.yaml";
+
     private Layout() {}
 
     static String tag(Task task) {
