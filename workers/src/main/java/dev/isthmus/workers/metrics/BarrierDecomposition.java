@@ -154,7 +154,7 @@ public final class BarrierDecomposition {
         Arrays.sort(
                 order, Comparator.comparingDouble((Integer i) -> -g[i]).thenComparingInt(i -> i));
         Map<String, Double> shares = new LinkedHashMap<>();
-        for (double q : TOP_SHARES) {
+        for (double q : total > 0 ? TOP_SHARES : new double[0]) { // no barrier: nothing to share
             int count = (int) Math.ceil(q * n);
             double s = 0;
             for (int r = 0; r < count; r++) s += g[order[r]];

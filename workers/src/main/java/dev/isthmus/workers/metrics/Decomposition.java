@@ -50,7 +50,8 @@ public record Decomposition(
      *
      * @param alpha where the mean gap is largest
      * @param barrier the mean gap there
-     * @param topShares share of the summed gap carried by the top 10 / 35 / 50 % of examples
+     * @param topShares share of the summed gap carried by the top 10 / 35 / 50 % of examples (keys
+     *     top10, top35, top50); empty when there is no positive barrier to attribute
      * @param perClass each class's contribution to the mean gap (sums to {@code barrier})
      * @param dominating indices (in evaluation order) of the 20 examples with the largest gap
      */
