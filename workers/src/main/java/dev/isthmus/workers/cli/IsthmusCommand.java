@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             AlignCommand.class,
             CompareCommand.class,
+            ReportCommand.class,
             BenchCommand.class
         })
 public final class IsthmusCommand {

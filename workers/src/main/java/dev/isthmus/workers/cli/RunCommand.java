@@ -9,6 +9,7 @@ import dev.isthmus.workers.exec.Preflight;
 import dev.isthmus.workers.exec.SweepContext;
 import dev.isthmus.workers.exec.TaskRunner;
 import dev.isthmus.workers.progress.ConsoleProgress;
+import dev.isthmus.workers.report.HtmlReport;
 import dev.isthmus.workers.report.Results;
 import dev.isthmus.workers.report.SummaryTable;
 import java.nio.file.Path;
@@ -56,12 +57,19 @@ final class RunCommand implements Callable<Integer> {
                 return IsthmusCommand.FAILED;
             }
             Results results = ctx.store().readJson(Layout.RESULTS, Results.class);
+            ctx.store()
+                    .write(
+                            Layout.REPORT,
+                            HtmlReport.render(results)
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             System.out.print(SummaryTable.render(results));
             System.out.printf(
                     Locale.ROOT,
-                    "%nresults: %s%ncurves:  %s%n%d task(s) ran, %d already done, %.1f s%n",
+                    "%nresults: %s%ncurves:  %s%nreport:  %s%n%d task(s) ran, %d already done,"
+                            + " %.1f s%n",
                     ctx.store().path(Layout.RESULTS),
                     ctx.store().path(Layout.CURVES_CSV),
+                    ctx.store().path(Layout.REPORT),
                     report.ran(),
                     report.skipped(),
                     (System.nanoTime() - start) / 1e9);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 public final class Layout {
     public static final String RESULTS = "results.json";
     public static final String CURVES_CSV = "curves.csv";
+    public static final String REPORT = "report.html";
 
     /** The sweep as run, every default filled in: what {@code isthmus compare} gates with. */
     public static final String SPEC = "spec.yaml";

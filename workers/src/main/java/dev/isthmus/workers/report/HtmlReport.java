@@ -1,0 +1,111 @@
+package dev.isthmus.workers.report;
+
+import dev.isthmus.workers.store.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A self-contained {@code report.html}: the summary table and Chart.js plots of loss and accuracy
+ * along alpha, the decomposition terms, attribution and CKA when measured. Chart.js (MIT, from its
+ * WebJar) and the data are inlined, so the file opens offline.
+ */
+public final class HtmlReport {
+    private static final String CHART_JS =
+            "/META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
+    private static final String SCRIPT = "/dev/isthmus/workers/report/report.js";
+
+    private HtmlReport() {}
+
+    public static String render(Results r) {
+        boolean decomposition = r.curves().stream().anyMatch(c -> c.decomposition() != null);
+        boolean cka = r.curves().stream().anyMatch(c -> c.similarity() != null);
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+                .append(escape(r.sweep()))
+                .append(" · Isthmus report</title>\n<style>")
+                .append(
+                        "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}")
+                .append(
+                        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+                .append(
+                        "th:first-child,td:first-child{text-align:left}canvas{margin:1.5em 0}</style>\n</head><body>\n");
+        html.append("<h1>")
+                .append(escape(r.sweep()))
+                .append("</h1>\n<p>")
+                .append(escape(r.model()))
+                .append(" · ")
+                .append(escape(r.dataset()))
+                .append("</p>\n");
+        summary(html, r);
+        if (!r.failures().isEmpty()) {
+            html.append("<h2>Failed tasks</h2>\n<ul>\n");
+            r.failures()
+                    .forEach(
+                            f ->
+                                    html.append("<li>")
+                                            .append(escape(f.task()))
+                                            .append(": ")
+                                            .append(escape(f.message()))
+                                            .append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        html.append(
+                "<h2>Along the path</h2>\n<canvas id=\"loss\"></canvas>\n<canvas id=\"accuracy\"></canvas>\n");
+        if (decomposition) {
+            html.append(
+                            "<h2>Why: the exact decomposition</h2>\n<canvas id=\"decomposition\"></canvas>\n")
+                    .append("<canvas id=\"attribution\"></canvas>\n");
+        }
+        if (cka) html.append("<h2>Representations</h2>\n<canvas id=\"cka\"></canvas>\n");
+        html.append("<script>\n").append(resource(CHART_JS)).append("\n</script>\n");
+        html.append("<script>\nconst RESULTS = ")
+                .append(Json.string(r).replace("</", "<\\/"))
+                .append(";\n")
+                .append(resource(SCRIPT))
+                .append("</script>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static void summary(StringBuilder html, Results r) {
+        html.append("<h2>Barriers</h2>\n<table>\n<tr><th>alignment</th><th>path</th><th>pairs</th>")
+                .append("<th>loss lin</th><th>loss mean</th><th>loss max</th>")
+                .append(
+                        "<th>acc. drop lin</th><th>acc. drop mean</th><th>acc. drop max</th></tr>\n");
+        for (Results.SummaryRow s : r.summary()) {
+            html.append("<tr><td>")
+                    .append(escape(s.alignment()))
+                    .append("</td><td>")
+                    .append(escape(s.path()))
+                    .append("</td><td>")
+                    .append(s.pairs())
+                    .append("</td>");
+            for (var m : new java.util.Map[] {s.lossBarrier(), s.accuracyBarrier()}) {
+                for (String k : new String[] {"lin", "mean", "max"}) {
+                    Results.Spread v = (Results.Spread) m.get(k);
+                    html.append(String.format(Locale.ROOT, "<td>%.4f</td>", v.mean()));
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<p>Means over pairs; results.json also has the worst pair.</p>\n");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}
