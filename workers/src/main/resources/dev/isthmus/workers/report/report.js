@@ -35,7 +35,9 @@
       data: { labels: attributed.map(name), datasets: ['top10', 'top35', 'top50'].map((k, i) => ({
         label: `share of the barrier carried by the ${k.slice(3)} % largest gaps`,
         data: attributed.map(c => c.decomposition.attribution.topShares[k]), backgroundColor: palette[i + 3] })) },
-      options: { animation: false, plugins: { title: { display: true, text: 'Attribution at the alpha of the barrier' } } }
+      // Shares of small net barriers can exceed 1 by orders of magnitude: a log axis keeps both.
+      options: { animation: false, scales: { y: { type: 'logarithmic' } },
+        plugins: { title: { display: true, text: 'Attribution at the alpha of the barrier (share of the net barrier)' } } }
     });
   }
 
