@@ -40,9 +40,20 @@ public final class Planner {
                 Task align = alignTask(spec, stages.get(Stage.ALIGN).size(), a, b, alignment);
                 stages.get(Stage.ALIGN).add(align);
                 for (PathSpec path : spec.paths()) {
+                    Task fit = null;
+                    if (PathSpec.BEZIER.equals(path.type())) {
+                        fit = fitTask(spec, stages.get(Stage.FIT_CURVE).size(), a, b, align, path);
+                        stages.get(Stage.FIT_CURVE).add(fit);
+                    }
                     Task eval =
                             evaluateTask(
-                                    spec, stages.get(Stage.EVALUATE).size(), a, b, align, path);
+                                    spec,
+                                    stages.get(Stage.EVALUATE).size(),
+                                    a,
+                                    b,
+                                    align,
+                                    fit,
+                                    path);
                     stages.get(Stage.EVALUATE).add(eval);
                     evaluateKeys.add(eval.key());
                 }
@@ -142,8 +153,38 @@ public final class Planner {
                 new Work.Align(a.name(), b.name(), alignment.type()));
     }
 
-    private static Task evaluateTask(
+    /** Trains a Bézier control point on the training data between A and aligned B. */
+    private static Task fitTask(
             SweepSpec spec, int index, Endpoint a, Endpoint b, Task align, PathSpec path) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("stage", "fit-curve");
+        inputs.put("engine", ContentKey.ENGINE_VERSION);
+        inputs.put("model", spec.model());
+        inputs.put("dataset", spec.dataset());
+        inputs.put("dataSeed", spec.seeds().data());
+        inputs.put("path", path);
+        inputs.put("threads", spec.execution().threads());
+        inputs.put("a", a.key());
+        inputs.put("aligned", align.key());
+        List<String> deps = new ArrayList<>(upstream(a, b));
+        deps.add(align.id());
+        Work.Align w = (Work.Align) align.work();
+        return new Task(
+                Stage.FIT_CURVE,
+                index,
+                ContentKey.of(inputs),
+                List.copyOf(deps),
+                new Work.FitCurve(a.name(), b.name(), w.alignment(), align.id()));
+    }
+
+    private static Task evaluateTask(
+            SweepSpec spec,
+            int index,
+            Endpoint a,
+            Endpoint b,
+            Task align,
+            Task fit,
+            PathSpec path) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("stage", "evaluate");
         inputs.put("engine", ContentKey.ENGINE_VERSION);
@@ -157,15 +198,23 @@ public final class Planner {
         inputs.put("threads", spec.execution().threads());
         inputs.put("a", a.key());
         inputs.put("aligned", align.key());
+        if (fit != null) inputs.put("curve", fit.key());
         List<String> deps = new ArrayList<>(upstream(a, b));
         deps.add(align.id());
+        if (fit != null) deps.add(fit.id());
         Work.Align w = (Work.Align) align.work();
         return new Task(
                 Stage.EVALUATE,
                 index,
                 ContentKey.of(inputs),
                 List.copyOf(deps),
-                new Work.Evaluate(a.name(), b.name(), w.alignment(), path.type(), align.id()));
+                new Work.Evaluate(
+                        a.name(),
+                        b.name(),
+                        w.alignment(),
+                        path.type(),
+                        align.id(),
+                        fit == null ? null : fit.id()));
     }
 
     private static List<String> upstream(Endpoint a, Endpoint b) {

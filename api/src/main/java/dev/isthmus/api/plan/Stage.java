@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
 public enum Stage {
     TRAIN,
     ALIGN,
+    FIT_CURVE,
     EVALUATE,
     AGGREGATE;
 
     @JsonValue
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Parses a stage name as written on the command line ({@code train}, {@code evaluate}). */

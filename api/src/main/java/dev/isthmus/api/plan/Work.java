@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Work.Train.class, name = "train"),
     @JsonSubTypes.Type(value = Work.Align.class, name = "align"),
+    @JsonSubTypes.Type(value = Work.FitCurve.class, name = "fit-curve"),
     @JsonSubTypes.Type(value = Work.Evaluate.class, name = "evaluate"),
     @JsonSubTypes.Type(value = Work.Aggregate.class, name = "aggregate")
 })
@@ -19,8 +20,15 @@ public sealed interface Work {
     /** Align endpoint {@code b} to endpoint {@code a} with {@code alignment}. */
     record Align(String a, String b, String alignment) implements Work {}
 
-    /** Walk {@code path} from {@code a} to {@code b} aligned by {@code alignment}. */
-    record Evaluate(String a, String b, String alignment, String path, String alignTask)
+    /** Train the control point of a Bézier path from {@code a} to aligned {@code b}. */
+    record FitCurve(String a, String b, String alignment, String alignTask) implements Work {}
+
+    /**
+     * Walk {@code path} from {@code a} to {@code b} aligned by {@code alignment}; {@code curveTask}
+     * fitted the path's control point (null for a linear path).
+     */
+    record Evaluate(
+            String a, String b, String alignment, String path, String alignTask, String curveTask)
             implements Work {}
 
     /** Collect every curve into results.json and curves.csv. */

@@ -9,16 +9,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PathSpec(
-        @JsonPropertyDescription("linear (bezier in a later release).") String type,
-        @JsonPropertyDescription("bezier: epochs to train the control point.") Integer epochs) {
+        @JsonPropertyDescription("linear or bezier.") String type,
+        @JsonPropertyDescription("bezier: epochs to train the control point (default 3).")
+                Integer epochs,
+        @JsonPropertyDescription("bezier: Adam step size for the control point (default 1e-3).")
+                Double learningRate) {
 
     public static final String LINEAR = "linear";
+    public static final String BEZIER = "bezier";
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public PathSpec {}
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PathSpec of(String type) {
-        return new PathSpec(type, null);
+        return new PathSpec(type, null, null);
     }
 }

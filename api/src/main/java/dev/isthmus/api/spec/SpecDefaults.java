@@ -29,7 +29,7 @@ public final class SpecDefaults {
                 endpoints(s.endpoints()),
                 or(s.pairs(), PairsSpec.of(PairsSpec.ALL)),
                 alignments(or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE)))),
-                or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))),
+                paths(or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR)))),
                 or(s.alphas(), ALPHAS),
                 or(s.metrics(), METRICS),
                 seeds(s.seeds()),
@@ -39,6 +39,19 @@ public final class SpecDefaults {
 
     public static final int MAX_SWEEPS = 100;
     public static final int ACTIVATION_EXAMPLES = 5000;
+
+    private static List<PathSpec> paths(List<PathSpec> list) {
+        return list.stream()
+                .map(
+                        p ->
+                                p == null || !PathSpec.BEZIER.equals(p.type())
+                                        ? p
+                                        : new PathSpec(
+                                                p.type(),
+                                                or(p.epochs(), 3),
+                                                or(p.learningRate(), 1e-3)))
+                .toList();
+    }
 
     private static List<AlignmentSpec> alignments(List<AlignmentSpec> list) {
         return list.stream().map(SpecDefaults::alignment).toList();

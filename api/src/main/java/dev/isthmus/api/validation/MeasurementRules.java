@@ -114,6 +114,14 @@ final class MeasurementRules {
             } else {
                 problems.atLeast(where + ".epochs", path.epochs(), 1);
             }
+            Double lr = path.learningRate();
+            if (lr != null && path.type() != null && !BEZIER.equals(path.type())) {
+                problems.add(where + ".learningRate", "applies only to " + BEZIER);
+            } else if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+                problems.add(
+                        where + ".learningRate",
+                        "must be a finite number > 0, got " + ProblemCollector.show(lr));
+            }
         }
     }
 }

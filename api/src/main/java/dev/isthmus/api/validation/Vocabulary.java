@@ -32,7 +32,7 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
                     List.of("orthogonal"));
     static final Vocabulary WARM_STARTS =
             new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
-    static final Vocabulary PATHS = new Vocabulary("path", List.of("linear"), List.of("bezier"));
+    static final Vocabulary PATHS = new Vocabulary("path", List.of("linear", "bezier"), List.of());
     static final Vocabulary METRICS =
             new Vocabulary(
                     "metric",

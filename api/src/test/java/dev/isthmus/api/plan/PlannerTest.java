@@ -51,7 +51,8 @@ class PlannerTest {
         Task eval = plan.task(Stage.EVALUATE, 2);
         assertEquals("evaluate-2", eval.id());
         assertEquals(
-                new Work.Evaluate("seed-1", "seed-2", "none", "linear", "align-2"), eval.work());
+                new Work.Evaluate("seed-1", "seed-2", "none", "linear", "align-2", null),
+                eval.work());
         assertEquals(List.of("train-1", "train-2", "align-2"), eval.dependsOn());
         assertEquals(
                 List.of("evaluate-0", "evaluate-1", "evaluate-2"),

@@ -24,7 +24,7 @@ class SpecDefaultsTest {
                         List.of(
                                 new AlignmentSpec(
                                         "weight-matching", 7, 300, "activation-matching")),
-                        List.of(new PathSpec("bezier", 5)),
+                        List.of(new PathSpec("bezier", 5, 0.01)),
                         9,
                         List.of("cka"),
                         new SeedsSpec(4L, 5L, 6L),

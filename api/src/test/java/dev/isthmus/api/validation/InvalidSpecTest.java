@@ -28,7 +28,8 @@ class InvalidSpecTest {
                 row(
                         "spec.paths",
                         "[{type: linear, control: 1}]",
-                        "spec.paths[0].control: unknown field (expected one of: type, epochs)"),
+                        "spec.paths[0].control: unknown field (expected one of: type, epochs,"
+                                + " learningRate)"),
                 row("spec.alphas", "many", "spec.alphas: expected an integer, got \"many\""),
                 row("spec.alphas", "2.5", "spec.alphas: expected an integer, got 2.5"),
                 row("spec.alphas", "99999999999", "spec.alphas: is out of range, got 99999999999"),
@@ -223,8 +224,10 @@ class InvalidSpecTest {
                 row("spec.alignments", "[]", "spec.alignments: must not be empty"),
                 row(
                         "spec.paths",
-                        "[{type: bezier, epochs: 5}]",
-                        "spec.paths[0].type: bezier is not implemented yet (available: linear)"),
+                        "[{type: bezier, epochs: 0, learningRate: -1}, {type: linear, learningRate: 1}]",
+                        "spec.paths[0].epochs: must be >= 1, got 0",
+                        "spec.paths[0].learningRate: must be a finite number > 0, got -1",
+                        "spec.paths[1].learningRate: applies only to bezier"),
                 row(
                         "spec.paths",
                         "[{type: linear, epochs: 5}]",

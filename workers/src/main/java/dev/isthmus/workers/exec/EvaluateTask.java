@@ -15,6 +15,7 @@ import dev.isthmus.workers.metrics.Evaluator;
 import dev.isthmus.workers.metrics.LinearCka;
 import dev.isthmus.workers.metrics.Similarity;
 import dev.isthmus.workers.models.Params;
+import dev.isthmus.workers.paths.BezierPath;
 import dev.isthmus.workers.paths.Curve;
 import dev.isthmus.workers.paths.LinearPath;
 import dev.isthmus.workers.paths.PathEvaluator;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /** Walks one path between A and aligned B and writes the curve with its barriers. */
 final class EvaluateTask implements TaskRunner.StageTask {
@@ -32,10 +34,6 @@ final class EvaluateTask implements TaskRunner.StageTask {
     @Override
     public List<String> run(SweepContext ctx, Task task, Progress progress) {
         Work.Evaluate w = (Work.Evaluate) task.work();
-        if (!PathSpec.LINEAR.equals(w.path())) {
-            throw new IllegalArgumentException(
-                    "path " + w.path() + " is not implemented yet (available: linear)");
-        }
         long start = System.nanoTime();
         Records.Aligned aligned =
                 ctx.store()
@@ -66,10 +64,22 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                 logits(ctx, a, data, classes),
                                 logits(ctx, b, data, classes));
             }
+            DoubleFunction<Params> path = alpha -> LinearPath.at(a, b, alpha);
+            if (PathSpec.BEZIER.equals(w.path())) {
+                Params c = controlPoint(ctx, m, w);
+                path = alpha -> BezierPath.at(a, c, b, alpha);
+            }
             curve =
-                    PathEvaluator.linear(
-                            ctx.model(), a, b, data, ctx.spec().alphas(), progress, terms);
+                    PathEvaluator.walk(
+                            ctx.model(),
+                            path,
+                            w.path() + " path",
+                            data,
+                            ctx.spec().alphas(),
+                            progress,
+                            terms);
             examples = data.examples();
+            if (metrics.contains("cka")) similarity = similarity(ctx, m, eval, a, path);
         }
         List<String> outputs = new ArrayList<>();
         Decomposition decomposition = null;
@@ -110,22 +120,27 @@ final class EvaluateTask implements TaskRunner.StageTask {
         return outputs;
     }
 
+    /** The trained control point of this pair's Bézier path, uploaded. */
+    private static Params controlPoint(SweepContext ctx, NDManager m, Work.Evaluate w) {
+        String file = Layout.controlPoint(ctx.plan().task(w.curveTask()));
+        return Params.upload(m, ctx.loadCheckpoint(ctx.store().path(file)).tensors());
+    }
+
     /** Linear CKA of each hidden layer: A against aligned B, and A against every path point. */
     private static Similarity similarity(
-            SweepContext ctx, NDManager parent, Split eval, Params a, Params b) {
+            SweepContext ctx, NDManager parent, Split eval, Params a, DoubleFunction<Params> path) {
         int n = Math.min(Similarity.SAMPLE, eval.size());
         double[] alphas = LinearPath.alphas(ctx.spec().alphas());
         try (NDManager m = parent.newSubManager()) {
             NDArray x = DeviceBatches.upload(m, eval, 0, n).x();
             var actA = ctx.model().activations(a, x);
             List<String> layers = new ArrayList<>(actA.keySet());
-            double[] endpoints = cka(actA, ctx.model().activations(b, x), layers);
+            double[] endpoints = cka(actA, ctx.model().activations(path.apply(1.0), x), layers);
             double[][] along = new double[alphas.length][];
             for (int i = 0; i < alphas.length; i++) {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    Params p = LinearPath.at(a, b, alphas[i]);
-                    along[i] = cka(actA, ctx.model().activations(p, x), layers);
+                    along[i] = cka(actA, ctx.model().activations(path.apply(alphas[i]), x), layers);
                 }
             }
             return new Similarity(layers, n, endpoints, along);

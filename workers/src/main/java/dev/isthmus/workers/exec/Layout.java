@@ -57,6 +57,20 @@ public final class Layout {
         return alignment(align).replace(".json", ".safetensors");
     }
 
+    /** The trained control point of a Bézier path. */
+    public static String controlPoint(Task fit) {
+        Work.FitCurve w = (Work.FitCurve) fit.work();
+        return "curves/"
+                + w.a()
+                + "~"
+                + w.b()
+                + "~"
+                + w.alignment()
+                + "~bezier-control-"
+                + tag(fit)
+                + ".safetensors";
+    }
+
     public static String curve(Task evaluate) {
         Work.Evaluate w = (Work.Evaluate) evaluate.work();
         return "curves/"

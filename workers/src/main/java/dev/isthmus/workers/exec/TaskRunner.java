@@ -108,6 +108,7 @@ public final class TaskRunner {
         return switch (stage) {
             case TRAIN -> new TrainTask();
             case ALIGN -> new AlignTask();
+            case FIT_CURVE -> new FitCurveTask();
             case EVALUATE -> new EvaluateTask();
             case AGGREGATE -> new AggregateTask();
         };

@@ -9,6 +9,7 @@ import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.progress.Progress;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /** Walks the linear path one α at a time and evaluates the network at each point. */
 public final class PathEvaluator {
@@ -31,14 +32,33 @@ public final class PathEvaluator {
             int points,
             Progress progress,
             BarrierDecomposition decomposition) {
+        return walk(
+                model,
+                alpha -> LinearPath.at(a, b, alpha),
+                "linear path",
+                data,
+                points,
+                progress,
+                decomposition);
+    }
+
+    /** Evaluates any path, given as the parameters at each alpha, on the alpha grid. */
+    public static Curve walk(
+            Model model,
+            DoubleFunction<Params> path,
+            String label,
+            DeviceBatches data,
+            int points,
+            Progress progress,
+            BarrierDecomposition decomposition) {
         double[] alphas = LinearPath.alphas(points);
         double[] loss = new double[points];
         double[] acc = new double[points];
-        progress.start("linear path", points);
+        progress.start(label, points);
         for (int i = 0; i < points; i++) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                Params p = LinearPath.at(a, b, alphas[i]);
+                Params p = path.apply(alphas[i]);
                 int at = i;
                 LossAccuracy r =
                         Evaluator.evaluate(

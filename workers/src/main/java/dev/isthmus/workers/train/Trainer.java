@@ -112,7 +112,7 @@ public final class Trainer {
     }
 
     /** A Fisher–Yates shuffle of {@code 0..n-1} driven by {@code rng}. */
-    static int[] permutation(int n, SplittableRandom rng) {
+    public static int[] permutation(int n, SplittableRandom rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         for (int i = n - 1; i > 0; i--) {

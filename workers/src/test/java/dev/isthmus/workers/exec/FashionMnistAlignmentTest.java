@@ -49,6 +49,38 @@ class FashionMnistAlignmentTest {
         assertTrue(wm * 20 <= none, "weight matching " + wm + " vs none " + none);
         assertTrue(am <= 0.1, "activation-matching barrier " + am);
 
+        // The exact decomposition on a real trained pair: the identity to rounding, J >= 0.
+        for (Results.CurveResult c : r.curves()) {
+            var d = c.decomposition();
+            assertTrue(d.maxResidual() <= 1e-9, c.alignment() + " residual " + d.maxResidual());
+            for (double j : d.meanJ()) assertTrue(j >= 0);
+            for (int v : d.boundViolations()) assertEquals(0, v);
+        }
+        var naive = r.curves().get(0).decomposition().attribution();
+        assertEquals(r.curves().get(0).lossBarrier().lin(), naive.barrier(), 1e-3);
+        double top35 = naive.topShares().get("top35");
+        assertTrue(top35 > 0.35 && top35 <= 1.5, "top-35% share " + top35);
+        try (var files = Files.list(dir.resolve("rebasin/curves"))) {
+            assertEquals(3, files.filter(f -> f.toString().endsWith("-examples.csv")).count());
+        }
+
+        // CKA ignores permutations of units: the endpoints are as similar before as after
+        // alignment; along the path, alignment keeps the midpoint's representations close to A.
+        var plain = r.curves().get(0).similarity();
+        var aligned = r.curves().get(1).similarity();
+        assertEquals(3, plain.layers().size());
+        for (int l = 0; l < 3; l++) {
+            assertEquals(plain.endpoints()[l], aligned.endpoints()[l], 1e-6);
+            assertEquals(1.0, aligned.alongPath()[0][l], 1e-9);
+            assertTrue(aligned.alongPath()[5][l] > plain.alongPath()[5][l], "layer " + l);
+        }
+
+        String report = Files.readString(dir.resolve("rebasin/report.html"));
+        for (String plot :
+                new String[] {"loss", "accuracy", "decomposition", "attribution", "cka"}) {
+            assertTrue(report.contains("<canvas id=\"" + plot + "\">"), plot);
+        }
+
         Results.AlignmentResult a =
                 r.alignments().stream()
                         .filter(x -> x.method().equals("weight-matching"))
