@@ -8,6 +8,7 @@ import dev.isthmus.api.plan.Work;
 import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.metrics.BarrierDecomposition;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
@@ -35,13 +36,9 @@ final class EvaluateTask implements TaskRunner.StageTask {
     public List<String> run(SweepContext ctx, Task task, Progress progress) {
         Work.Evaluate w = (Work.Evaluate) task.work();
         long start = System.nanoTime();
-        Records.Aligned aligned =
-                ctx.store()
-                        .readJson(
-                                Layout.alignment(ctx.plan().task(w.alignTask())),
-                                Records.Aligned.class);
-        var aCheckpoint = ctx.loadCheckpoint(ctx.endpointFile(ctx.plan().endpoint(w.a())));
-        var bCheckpoint = ctx.loadCheckpoint(ctx.resolve(aligned.checkpoint()));
+        Checkpoint[] pair = ctx.alignedPair(w.a(), w.alignTask());
+        Checkpoint aCheckpoint = pair[0];
+        Checkpoint bCheckpoint = pair[1];
         List<String> metrics = ctx.spec().metrics();
         boolean attribution = metrics.contains("attribution");
         boolean decompose = attribution || metrics.contains("decomposition");

@@ -128,6 +128,16 @@ public final class SweepContext implements AutoCloseable {
         return p.isAbsolute() ? p : store.path(location);
     }
 
+    /** Endpoint A and endpoint B as aligned to A by the given align task, both checked. */
+    public Checkpoint[] alignedPair(String a, String alignTask) {
+        Records.Aligned aligned =
+                store.readJson(Layout.alignment(plan.task(alignTask)), Records.Aligned.class);
+        return new Checkpoint[] {
+            loadCheckpoint(endpointFile(plan.endpoint(a))),
+            loadCheckpoint(resolve(aligned.checkpoint()))
+        };
+    }
+
     /** Reads a checkpoint and checks that it fits the sweep's model, naming the file if not. */
     public Checkpoint loadCheckpoint(Path file) {
         Checkpoint c = Safetensors.read(file);
