@@ -39,10 +39,18 @@ public final class Planner {
             for (AlignmentSpec alignment : spec.alignments()) {
                 Task align = alignTask(spec, stages.get(Stage.ALIGN).size(), a, b, alignment);
                 stages.get(Stage.ALIGN).add(align);
-                for (PathSpec path : spec.paths()) {
+                for (int pathIndex = 0; pathIndex < spec.paths().size(); pathIndex++) {
+                    PathSpec path = spec.paths().get(pathIndex);
                     Task fit = null;
                     if (PathSpec.BEZIER.equals(path.type())) {
-                        fit = fitTask(spec, stages.get(Stage.FIT_CURVE).size(), a, b, align, path);
+                        fit =
+                                fitTask(
+                                        spec,
+                                        stages.get(Stage.FIT_CURVE).size(),
+                                        a,
+                                        b,
+                                        align,
+                                        pathIndex);
                         stages.get(Stage.FIT_CURVE).add(fit);
                     }
                     Task eval =
@@ -155,7 +163,8 @@ public final class Planner {
 
     /** Trains a Bézier control point on the training data between A and aligned B. */
     private static Task fitTask(
-            SweepSpec spec, int index, Endpoint a, Endpoint b, Task align, PathSpec path) {
+            SweepSpec spec, int index, Endpoint a, Endpoint b, Task align, int pathIndex) {
+        PathSpec path = spec.paths().get(pathIndex);
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("stage", "fit-curve");
         inputs.put("engine", ContentKey.ENGINE_VERSION);
@@ -174,7 +183,7 @@ public final class Planner {
                 index,
                 ContentKey.of(inputs),
                 List.copyOf(deps),
-                new Work.FitCurve(a.name(), b.name(), w.alignment(), align.id()));
+                new Work.FitCurve(a.name(), b.name(), w.alignment(), pathIndex, align.id()));
     }
 
     private static Task evaluateTask(

@@ -20,8 +20,12 @@ public sealed interface Work {
     /** Align endpoint {@code b} to endpoint {@code a} with {@code alignment}. */
     record Align(String a, String b, String alignment) implements Work {}
 
-    /** Train the control point of a Bézier path from {@code a} to aligned {@code b}. */
-    record FitCurve(String a, String b, String alignment, String alignTask) implements Work {}
+    /**
+     * Train the control point of a Bézier path from {@code a} to aligned {@code b}; {@code path}
+     * indexes the spec's {@code paths}, whose options (epochs, learning rate) apply.
+     */
+    record FitCurve(String a, String b, String alignment, int path, String alignTask)
+            implements Work {}
 
     /**
      * Walk {@code path} from {@code a} to {@code b} aligned by {@code alignment}; {@code curveTask}

@@ -16,11 +16,7 @@ final class FitCurveTask implements TaskRunner.StageTask {
     @Override
     public List<String> run(SweepContext ctx, Task task, Progress progress) {
         Work.FitCurve w = (Work.FitCurve) task.work();
-        PathSpec path =
-                ctx.spec().paths().stream()
-                        .filter(p -> PathSpec.BEZIER.equals(p.type()))
-                        .findFirst()
-                        .orElseThrow();
+        PathSpec path = ctx.spec().paths().get(w.path());
         Records.Aligned aligned =
                 ctx.store()
                         .readJson(

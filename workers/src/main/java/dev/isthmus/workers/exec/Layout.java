@@ -50,7 +50,7 @@ public final class Layout {
 
     public static String alignment(Task align) {
         Work.Align w = (Work.Align) align.work();
-        return "aligned/" + w.a() + "~" + w.b() + "~" + w.alignment() + "-" + tag(align) + ".json";
+        return "aligned/" + pair(w.a(), w.b(), w.alignment()) + "-" + tag(align) + ".json";
     }
 
     public static String alignedCheckpoint(Task align) {
@@ -61,11 +61,7 @@ public final class Layout {
     public static String controlPoint(Task fit) {
         Work.FitCurve w = (Work.FitCurve) fit.work();
         return "curves/"
-                + w.a()
-                + "~"
-                + w.b()
-                + "~"
-                + w.alignment()
+                + pair(w.a(), w.b(), w.alignment())
                 + "~bezier-control-"
                 + tag(fit)
                 + ".safetensors";
@@ -74,16 +70,16 @@ public final class Layout {
     public static String curve(Task evaluate) {
         Work.Evaluate w = (Work.Evaluate) evaluate.work();
         return "curves/"
-                + w.a()
-                + "~"
-                + w.b()
-                + "~"
-                + w.alignment()
+                + pair(w.a(), w.b(), w.alignment())
                 + "~"
                 + w.path()
                 + "-"
                 + tag(evaluate)
                 + ".json";
+    }
+
+    private static String pair(String a, String b, String alignment) {
+        return a + "~" + b + "~" + alignment;
     }
 
     /** The file a checkpoint endpoint's uri names, relative paths resolved against {@code base}. */
