@@ -10,6 +10,7 @@ import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.api.spec.TrainSpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Planner {
                                     b,
                                     align,
                                     fit,
-                                    path);
+                                    pathIndex);
                     stages.get(Stage.EVALUATE).add(eval);
                     evaluateKeys.add(eval.key());
                 }
@@ -193,7 +194,8 @@ public final class Planner {
             Endpoint b,
             Task align,
             Task fit,
-            PathSpec path) {
+            int pathIndex) {
+        PathSpec path = spec.paths().get(pathIndex);
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("stage", "evaluate");
         inputs.put("engine", ContentKey.ENGINE_VERSION);
@@ -221,9 +223,25 @@ public final class Planner {
                         a.name(),
                         b.name(),
                         w.alignment(),
-                        path.type(),
+                        pathLabels(spec.paths()).get(pathIndex),
+                        pathIndex,
                         align.id(),
                         fit == null ? null : fit.id()));
+    }
+
+    /**
+     * The name each path goes by in results: its {@link PathSpec#label() label}, with its position
+     * appended ({@code bezier#2}) when two entries share a label but differ in options.
+     */
+    public static List<String> pathLabels(List<PathSpec> paths) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (PathSpec p : paths) counts.merge(p.label(), 1, Integer::sum);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            String label = paths.get(i).label();
+            labels.add(counts.get(label) > 1 ? label + "#" + i : label);
+        }
+        return List.copyOf(labels);
     }
 
     private static List<String> upstream(Endpoint a, Endpoint b) {

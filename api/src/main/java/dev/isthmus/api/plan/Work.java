@@ -28,11 +28,18 @@ public sealed interface Work {
             implements Work {}
 
     /**
-     * Walk {@code path} from {@code a} to {@code b} aligned by {@code alignment}; {@code curveTask}
-     * fitted the path's control point (null for a linear path).
+     * Walk the spec's path number {@code pathIndex}, labelled {@code path} in results, from {@code
+     * a} to {@code b} aligned by {@code alignment}; {@code curveTask} fitted the path's control
+     * point (null for a linear path).
      */
     record Evaluate(
-            String a, String b, String alignment, String path, String alignTask, String curveTask)
+            String a,
+            String b,
+            String alignment,
+            String path,
+            int pathIndex,
+            String alignTask,
+            String curveTask)
             implements Work {}
 
     /** Collect every curve into results.json and curves.csv. */

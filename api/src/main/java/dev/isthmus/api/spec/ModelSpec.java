@@ -7,7 +7,39 @@ import java.util.List;
 /** The network every endpoint of the sweep shares. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
-        @JsonPropertyDescription("Architecture name: mlp.") String architecture,
-        @JsonPropertyDescription("Hidden layer widths of an mlp, e.g. [512, 512, 512].")
+        @JsonPropertyDescription("Architecture name: mlp, resnet or transformer.")
+                String architecture,
+        @JsonPropertyDescription("mlp: hidden layer widths, e.g. [512, 512, 512].")
                 List<Integer> hidden,
-        @JsonPropertyDescription("Normalization layers: none.") String normalization) {}
+        @JsonPropertyDescription(
+                        "Normalization layers: none (mlp), batchnorm, layernorm or none (resnet),"
+                                + " layernorm (transformer).")
+                String normalization,
+        @JsonPropertyDescription("resnet: depth 6n+2 (20, 32, 44, ...; default 20).") Integer depth,
+        @JsonPropertyDescription(
+                        "resnet: width multiplier of the 16/32/64 channel groups (default 1).")
+                Integer width,
+        @JsonPropertyDescription("transformer: number of attention + MLP blocks (default 1).")
+                Integer layers,
+        @JsonPropertyDescription("transformer: attention heads per block (default 4).")
+                Integer heads,
+        @JsonPropertyDescription(
+                        "transformer: residual stream width, a multiple of heads (default 128).")
+                Integer dModel,
+        @JsonPropertyDescription("transformer: hidden width of each MLP block (default 512).")
+                Integer dMlp) {
+
+    public static final String MLP = "mlp";
+    public static final String RESNET = "resnet";
+    public static final String TRANSFORMER = "transformer";
+
+    /** An mlp with the given hidden widths and no normalization. */
+    public static ModelSpec mlp(List<Integer> hidden) {
+        return new ModelSpec(MLP, hidden, "none", null, null, null, null, null, null);
+    }
+
+    /** Whether the network has BatchNorm layers (whose statistics a path must recompute). */
+    public boolean hasBatchNorm() {
+        return "batchnorm".equals(normalization);
+    }
+}

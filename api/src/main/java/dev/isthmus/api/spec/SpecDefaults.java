@@ -29,7 +29,7 @@ public final class SpecDefaults {
                 endpoints(s.endpoints()),
                 or(s.pairs(), PairsSpec.of(PairsSpec.ALL)),
                 alignments(or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE)))),
-                paths(or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR)))),
+                paths(or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))), s.model()),
                 or(s.alphas(), ALPHAS),
                 or(s.metrics(), METRICS),
                 seeds(s.seeds()),
@@ -40,16 +40,25 @@ public final class SpecDefaults {
     public static final int MAX_SWEEPS = 100;
     public static final int ACTIVATION_EXAMPLES = 5000;
 
-    private static List<PathSpec> paths(List<PathSpec> list) {
+    /** Bézier options, and BatchNorm models reset their statistics at each alpha by default. */
+    private static List<PathSpec> paths(List<PathSpec> list, ModelSpec model) {
+        String repair =
+                model != null && model.hasBatchNorm()
+                        ? PathSpec.REPAIR_RESET
+                        : PathSpec.REPAIR_NONE;
         return list.stream()
                 .map(
-                        p ->
-                                p == null || !PathSpec.BEZIER.equals(p.type())
-                                        ? p
-                                        : new PathSpec(
-                                                p.type(),
-                                                or(p.epochs(), 3),
-                                                or(p.learningRate(), 1e-3)))
+                        p -> {
+                            if (p == null) {
+                                return null;
+                            }
+                            boolean bezier = PathSpec.BEZIER.equals(p.type());
+                            return new PathSpec(
+                                    p.type(),
+                                    bezier ? or(p.epochs(), 3) : p.epochs(),
+                                    bezier ? or(p.learningRate(), 1e-3) : p.learningRate(),
+                                    or(p.repair(), repair));
+                        })
                 .toList();
     }
 
@@ -73,7 +82,18 @@ public final class SpecDefaults {
         if (m == null) {
             return null;
         }
-        return new ModelSpec(m.architecture(), m.hidden(), or(m.normalization(), "none"));
+        boolean resnet = ModelSpec.RESNET.equals(m.architecture());
+        boolean transformer = ModelSpec.TRANSFORMER.equals(m.architecture());
+        return new ModelSpec(
+                m.architecture(),
+                m.hidden(),
+                or(m.normalization(), resnet ? "batchnorm" : transformer ? "layernorm" : "none"),
+                resnet ? or(m.depth(), 20) : m.depth(),
+                resnet ? or(m.width(), 1) : m.width(),
+                transformer ? or(m.layers(), 1) : m.layers(),
+                transformer ? or(m.heads(), 4) : m.heads(),
+                transformer ? or(m.dModel(), 128) : m.dModel(),
+                transformer ? or(m.dMlp(), 512) : m.dMlp());
     }
 
     private static DatasetSpec dataset(DatasetSpec d) {

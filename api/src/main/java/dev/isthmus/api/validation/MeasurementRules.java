@@ -1,6 +1,7 @@
 package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.api.spec.ModelSpec;
 import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.api.spec.SweepSpec;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ final class MeasurementRules {
                 Vocabulary.ALIGNMENTS,
                 problems);
         checkAlignmentOptions(spec.alignments(), problems);
-        checkPaths(spec.paths(), problems);
+        checkPaths(spec.paths(), spec.model(), problems);
         problems.between("spec.alphas", spec.alphas(), 2, MAX_ALPHAS);
         checkNames(
                 "spec.metrics", spec.metrics(), Function.identity(), Vocabulary.METRICS, problems);
@@ -91,7 +92,8 @@ final class MeasurementRules {
         }
     }
 
-    private static void checkPaths(List<PathSpec> paths, ProblemCollector problems) {
+    private static void checkPaths(
+            List<PathSpec> paths, ModelSpec model, ProblemCollector problems) {
         if (!problems.notEmpty("spec.paths", paths)) {
             return;
         }
@@ -122,6 +124,23 @@ final class MeasurementRules {
                         where + ".learningRate",
                         "must be a finite number > 0, got " + ProblemCollector.show(lr));
             }
+            checkRepair(where + ".repair", path.repair(), model, problems);
+        }
+    }
+
+    /** {@code reset} recomputes BatchNorm statistics, so the model must have BatchNorm. */
+    private static void checkRepair(
+            String where, String repair, ModelSpec model, ProblemCollector problems) {
+        if (Vocabulary.REPAIRS.check(where, repair, problems)
+                && PathSpec.REPAIR_RESET.equals(repair)
+                && model != null
+                && model.architecture() != null
+                && !model.hasBatchNorm()) {
+            problems.add(
+                    where,
+                    "reset recomputes BatchNorm statistics, but spec.model has normalization "
+                            + (model.normalization() == null ? "none" : model.normalization())
+                            + " (use none or repair)");
         }
     }
 }

@@ -2,11 +2,22 @@ package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.ModelSpec;
 import java.util.List;
+import java.util.Map;
 
-/** Checks {@code spec.model}: architecture, hidden widths and normalization. */
+/**
+ * Checks {@code spec.model}: the architecture, the options that belong to it, and the
+ * normalizations it supports.
+ */
 final class ModelRules {
 
     private static final String PATH = "spec.model";
+
+    /** Normalizations each architecture can be built with. */
+    private static final Map<String, List<String>> NORMALIZATIONS =
+            Map.of(
+                    ModelSpec.MLP, List.of("none"),
+                    ModelSpec.RESNET, List.of("batchnorm", "layernorm", "none"),
+                    ModelSpec.TRANSFORMER, List.of("layernorm"));
 
     private ModelRules() {}
 
@@ -15,18 +26,82 @@ final class ModelRules {
             return;
         }
         String architecture = model.architecture();
-        if (problems.required(PATH + ".architecture", architecture)) {
-            Vocabulary.ARCHITECTURES.check(PATH + ".architecture", architecture, problems);
-        }
+        boolean known =
+                problems.required(PATH + ".architecture", architecture)
+                        && Vocabulary.ARCHITECTURES.check(
+                                PATH + ".architecture", architecture, problems);
+        boolean mlp = ModelSpec.MLP.equals(architecture);
+        boolean resnet = ModelSpec.RESNET.equals(architecture);
+        boolean transformer = ModelSpec.TRANSFORMER.equals(architecture);
         List<Integer> hidden = model.hidden();
-        if ("mlp".equals(architecture)) {
+        if (mlp) {
             problems.required(PATH + ".hidden", hidden);
         }
-        if (problems.notEmpty(PATH + ".hidden", hidden)) {
+        if (onlyFor(known && !mlp, "hidden", hidden, ModelSpec.MLP, problems)
+                && problems.notEmpty(PATH + ".hidden", hidden)) {
             for (int i = 0; i < hidden.size(); i++) {
                 problems.atLeast(ProblemCollector.at(PATH + ".hidden", i), hidden.get(i), 1);
             }
         }
-        Vocabulary.NORMALIZATIONS.check(PATH + ".normalization", model.normalization(), problems);
+        if (onlyFor(known && !resnet, "depth", model.depth(), ModelSpec.RESNET, problems)
+                && model.depth() != null
+                && (model.depth() < 8 || (model.depth() - 2) % 6 != 0)) {
+            problems.add(
+                    PATH + ".depth",
+                    "must be 6n+2 with n >= 1 (8, 14, 20, 32, ...), got " + model.depth());
+        }
+        if (onlyFor(known && !resnet, "width", model.width(), ModelSpec.RESNET, problems)) {
+            problems.between(PATH + ".width", model.width(), 1, 64);
+        }
+        checkTransformer(model, known && !transformer, problems);
+        String normalization = model.normalization();
+        if (Vocabulary.NORMALIZATIONS.check(PATH + ".normalization", normalization, problems)
+                && known
+                && !NORMALIZATIONS.get(architecture).contains(normalization)) {
+            problems.add(
+                    PATH + ".normalization",
+                    architecture
+                            + " supports "
+                            + String.join(", ", NORMALIZATIONS.get(architecture))
+                            + ", got "
+                            + normalization);
+        }
+    }
+
+    private static void checkTransformer(
+            ModelSpec model, boolean misplaced, ProblemCollector problems) {
+        String t = ModelSpec.TRANSFORMER;
+        if (onlyFor(misplaced, "layers", model.layers(), t, problems)) {
+            problems.between(PATH + ".layers", model.layers(), 1, 64);
+        }
+        if (onlyFor(misplaced, "heads", model.heads(), t, problems)) {
+            problems.between(PATH + ".heads", model.heads(), 1, 256);
+        }
+        if (onlyFor(misplaced, "dModel", model.dModel(), t, problems)) {
+            problems.atLeast(PATH + ".dModel", model.dModel(), 1);
+        }
+        if (onlyFor(misplaced, "dMlp", model.dMlp(), t, problems)) {
+            problems.atLeast(PATH + ".dMlp", model.dMlp(), 1);
+        }
+        Integer heads = model.heads();
+        Integer dModel = model.dModel();
+        if (!misplaced && heads != null && dModel != null && heads > 0 && dModel % heads != 0) {
+            problems.add(
+                    PATH + ".dModel", "must be a multiple of heads (" + heads + "), got " + dModel);
+        }
+    }
+
+    /** Reports an option set on the wrong architecture; true when the option may be checked. */
+    private static boolean onlyFor(
+            boolean misplaced,
+            String field,
+            Object value,
+            String architecture,
+            ProblemCollector problems) {
+        if (misplaced && value != null) {
+            problems.add(PATH + "." + field, "applies only to " + architecture);
+            return false;
+        }
+        return true;
     }
 }

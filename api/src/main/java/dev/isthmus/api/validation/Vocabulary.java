@@ -13,7 +13,7 @@ import java.util.List;
 record Vocabulary(String noun, List<String> implemented, List<String> planned) {
 
     static final Vocabulary ARCHITECTURES =
-            new Vocabulary("architecture", List.of("mlp"), List.of("cnn", "resnet20", "vit"));
+            new Vocabulary("architecture", List.of("mlp"), List.of("resnet", "transformer"));
     static final Vocabulary NORMALIZATIONS =
             new Vocabulary("normalization", List.of("none"), List.of("batchnorm", "layernorm"));
     static final Vocabulary DATASETS =
@@ -32,6 +32,8 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
                     List.of("orthogonal"));
     static final Vocabulary WARM_STARTS =
             new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
+    static final Vocabulary REPAIRS =
+            new Vocabulary("repair", List.of("none"), List.of("reset", "repair"));
     static final Vocabulary PATHS = new Vocabulary("path", List.of("linear", "bezier"), List.of());
     static final Vocabulary METRICS =
             new Vocabulary(

@@ -51,7 +51,7 @@ class PlannerTest {
         Task eval = plan.task(Stage.EVALUATE, 2);
         assertEquals("evaluate-2", eval.id());
         assertEquals(
-                new Work.Evaluate("seed-1", "seed-2", "none", "linear", "align-2", null),
+                new Work.Evaluate("seed-1", "seed-2", "none", "linear", 0, "align-2", null),
                 eval.work());
         assertEquals(List.of("train-1", "train-2", "align-2"), eval.dependsOn());
         assertEquals(

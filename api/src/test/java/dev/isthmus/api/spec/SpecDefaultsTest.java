@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 /** Defaults fill what is missing and never replace what a user wrote. */
 class SpecDefaultsTest {
 
-    private static final ModelSpec MODEL = new ModelSpec("mlp", List.of(8), null);
+    private static final ModelSpec MODEL =
+            new ModelSpec("mlp", List.of(8), null, null, null, null, null, null, null);
 
     @Test
     void givenValuesAreKept() {
         SweepSpec given =
                 new SweepSpec(
-                        new ModelSpec("mlp", List.of(8), "batchnorm"),
+                        new ModelSpec(
+                                "mlp", List.of(8), "batchnorm", null, null, null, null, null, null),
                         new DatasetSpec(
                                 "modular-addition", null, 10, 20, "train", 13, 0.3, null, null),
                         new EndpointsSpec(
@@ -24,7 +26,7 @@ class SpecDefaultsTest {
                         List.of(
                                 new AlignmentSpec(
                                         "weight-matching", 7, 300, "activation-matching")),
-                        List.of(new PathSpec("bezier", 5, 0.01)),
+                        List.of(new PathSpec("bezier", 5, 0.01, "reset")),
                         9,
                         List.of("cka"),
                         new SeedsSpec(4L, 5L, 6L),

@@ -24,12 +24,12 @@ class InvalidSpecTest {
                         "spec.model.widths",
                         "[8]",
                         "spec.model.widths: unknown field (expected one of: architecture, hidden,"
-                                + " normalization)"),
+                                + " normalization, depth, width, layers, heads, dModel, dMlp)"),
                 row(
                         "spec.paths",
                         "[{type: linear, control: 1}]",
                         "spec.paths[0].control: unknown field (expected one of: type, epochs,"
-                                + " learningRate)"),
+                                + " learningRate, repair)"),
                 row("spec.alphas", "many", "spec.alphas: expected an integer, got \"many\""),
                 row("spec.alphas", "2.5", "spec.alphas: expected an integer, got 2.5"),
                 row("spec.alphas", "99999999999", "spec.alphas: is out of range, got 99999999999"),
@@ -69,13 +69,19 @@ class InvalidSpecTest {
                 // model
                 row(
                         "spec.model.architecture",
-                        "resnet20",
-                        "spec.model.architecture: resnet20 is not implemented yet (available: mlp)"),
+                        "transformer",
+                        "spec.model.architecture: transformer is not implemented yet (available:"
+                                + " mlp)"),
                 row(
                         "spec.model.architecture",
-                        "transformer",
-                        "spec.model.architecture: unknown architecture transformer (expected one"
-                                + " of: mlp)"),
+                        "resnet20",
+                        "spec.model.architecture: unknown architecture resnet20 (expected one of:"
+                                + " mlp)"),
+                row(
+                        "spec.model",
+                        "{architecture: mlp, hidden: [8], depth: 20, heads: 2}",
+                        "spec.model.depth: applies only to resnet",
+                        "spec.model.heads: applies only to transformer"),
                 row(
                         "spec.model.hidden",
                         "[16, 16, 0]",
@@ -233,6 +239,10 @@ class InvalidSpecTest {
                         "[{type: linear, epochs: 5}]",
                         "spec.paths[0].epochs: applies only to bezier"),
                 row("spec.paths", "[{epochs: 5}]", "spec.paths[0].type: is required"),
+                row(
+                        "spec.paths",
+                        "[{type: linear, repair: magic}]",
+                        "spec.paths[0].repair: unknown repair magic (expected one of: none)"),
                 row("spec.alphas", "1", "spec.alphas: must be >= 2, got 1"),
                 row("spec.alphas", "5000", "spec.alphas: must be <= 1001, got 5000"),
                 row(

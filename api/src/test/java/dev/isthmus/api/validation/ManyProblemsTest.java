@@ -31,7 +31,7 @@ class ManyProblemsTest {
         assertEquals(
                 """
                 bad.yaml: 5 problems
-                spec.model.widths: unknown field (expected one of: architecture, hidden, normalization)
+                spec.model.widths: unknown field (expected one of: architecture, hidden, normalization, depth, width, layers, heads, dModel, dMlp)
                 spec.endpoints.train.epochs: expected an integer, got "many"
                 spec.pairs[0][1]: unknown endpoint seed-9 (known: seed-0, seed-1)
                 spec.alignments[1]: orthogonal is not implemented yet (available: none, weight-matching, activation-matching)

@@ -70,7 +70,7 @@ class SweepLoaderTest {
                     "ConnectivitySweep",
                     new Metadata("parity-sweep", "research", Map.of("team", "connectivity")),
                     new SweepSpec(
-                            new ModelSpec("mlp", List.of(64, 32), "none"),
+                            ModelSpec.mlp(List.of(64, 32)),
                             new DatasetSpec(
                                     "sparse-parity", null, 1000, 200, "train", null, null, 20, 4),
                             new EndpointsSpec(
@@ -84,7 +84,7 @@ class SweepLoaderTest {
                                             List.of("seed-3", "pretrained"),
                                             List.of("seed-1", "seed-3"))),
                             List.of(AlignmentSpec.of("none")),
-                            List.of(PathSpec.of("linear")),
+                            List.of(new PathSpec("linear", null, null, "none")),
                             11,
                             List.of("accuracy"),
                             new SeedsSpec(7L, 8L, 0L),
@@ -98,7 +98,7 @@ class SweepLoaderTest {
                     "ConnectivitySweep",
                     new Metadata("tiny", null, null),
                     new SweepSpec(
-                            new ModelSpec("mlp", List.of(16), "none"),
+                            ModelSpec.mlp(List.of(16)),
                             new DatasetSpec(
                                     "fashion-mnist",
                                     "/usr/share/datasets/fashion-mnist",
@@ -114,7 +114,7 @@ class SweepLoaderTest {
                                     null),
                             PairsSpec.of("all"),
                             List.of(AlignmentSpec.of("none")),
-                            List.of(PathSpec.of("linear")),
+                            List.of(new PathSpec("linear", null, null, "none")),
                             25,
                             List.of("loss", "accuracy"),
                             new SeedsSpec(0L, 0L, 0L),

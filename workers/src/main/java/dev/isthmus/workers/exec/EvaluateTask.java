@@ -62,7 +62,7 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                 logits(ctx, b, data, classes));
             }
             DoubleFunction<Params> path = alpha -> LinearPath.at(a, b, alpha);
-            if (PathSpec.BEZIER.equals(w.path())) {
+            if (PathSpec.BEZIER.equals(ctx.spec().paths().get(w.pathIndex()).type())) {
                 Params c = controlPoint(ctx, m, w);
                 path = alpha -> BezierPath.at(a, c, b, alpha);
             }
