@@ -62,10 +62,12 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                 logits(ctx, b, data, classes));
             }
             DoubleFunction<Params> path = alpha -> LinearPath.at(a, b, alpha);
-            if (PathSpec.BEZIER.equals(ctx.spec().paths().get(w.pathIndex()).type())) {
+            PathSpec spec = ctx.spec().paths().get(w.pathIndex());
+            if (PathSpec.BEZIER.equals(spec.type())) {
                 Params c = controlPoint(ctx, m, w);
                 path = alpha -> BezierPath.at(a, c, b, alpha);
             }
+            path = Repairs.create(ctx, m, spec.repair(), a, b).on(path);
             curve =
                     PathEvaluator.walk(
                             ctx.model(),
