@@ -13,9 +13,9 @@ import java.util.List;
 record Vocabulary(String noun, List<String> implemented, List<String> planned) {
 
     static final Vocabulary ARCHITECTURES =
-            new Vocabulary("architecture", List.of("mlp"), List.of("resnet", "transformer"));
+            new Vocabulary("architecture", List.of("mlp", "resnet"), List.of("transformer"));
     static final Vocabulary NORMALIZATIONS =
-            new Vocabulary("normalization", List.of("none"), List.of("batchnorm", "layernorm"));
+            new Vocabulary("normalization", List.of("none", "batchnorm", "layernorm"), List.of());
     static final Vocabulary DATASETS =
             new Vocabulary(
                     "dataset",
@@ -33,7 +33,7 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary WARM_STARTS =
             new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
     static final Vocabulary REPAIRS =
-            new Vocabulary("repair", List.of("none"), List.of("reset", "repair"));
+            new Vocabulary("repair", List.of("none", "reset"), List.of("repair"));
     static final Vocabulary PATHS = new Vocabulary("path", List.of("linear", "bezier"), List.of());
     static final Vocabulary METRICS =
             new Vocabulary(

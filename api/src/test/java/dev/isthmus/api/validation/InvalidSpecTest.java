@@ -71,12 +71,12 @@ class InvalidSpecTest {
                         "spec.model.architecture",
                         "transformer",
                         "spec.model.architecture: transformer is not implemented yet (available:"
-                                + " mlp)"),
+                                + " mlp, resnet)"),
                 row(
                         "spec.model.architecture",
                         "resnet20",
                         "spec.model.architecture: unknown architecture resnet20 (expected one of:"
-                                + " mlp)"),
+                                + " mlp, resnet)"),
                 row(
                         "spec.model",
                         "{architecture: mlp, hidden: [8], depth: 20, heads: 2}",
@@ -90,8 +90,21 @@ class InvalidSpecTest {
                 row(
                         "spec.model.normalization",
                         "batchnorm",
-                        "spec.model.normalization: batchnorm is not implemented yet (available:"
-                                + " none)"),
+                        "spec.model.normalization: mlp supports none, got batchnorm"),
+                row(
+                        "spec.model.normalization",
+                        "groupnorm",
+                        "spec.model.normalization: unknown normalization groupnorm (expected one"
+                                + " of: none, batchnorm, layernorm)"),
+                row(
+                        "spec.model",
+                        "{architecture: resnet, depth: 18, width: 0, normalization: layernorm}",
+                        "spec.model.depth: must be 6n+2 with n >= 1 (8, 14, 20, 32, ...), got 18",
+                        "spec.model.width: must be >= 1, got 0"),
+                row(
+                        "spec.model",
+                        "{architecture: resnet, hidden: [16], normalization: batchnorm}",
+                        "spec.model.hidden: applies only to mlp"),
                 // dataset
                 row(
                         "spec.dataset",
@@ -242,7 +255,15 @@ class InvalidSpecTest {
                 row(
                         "spec.paths",
                         "[{type: linear, repair: magic}]",
-                        "spec.paths[0].repair: unknown repair magic (expected one of: none)"),
+                        "spec.paths[0].repair: unknown repair magic (expected one of: none,"
+                                + " reset)"),
+                row(
+                        "spec.paths",
+                        "[{type: linear, repair: reset}, {type: linear, repair: repair}]",
+                        "spec.paths[0].repair: reset recomputes BatchNorm statistics, but"
+                                + " spec.model has normalization none (use none or repair)",
+                        "spec.paths[1].repair: repair is not implemented yet (available: none,"
+                                + " reset)"),
                 row("spec.alphas", "1", "spec.alphas: must be >= 2, got 1"),
                 row("spec.alphas", "5000", "spec.alphas: must be <= 1001, got 5000"),
                 row(

@@ -97,16 +97,28 @@ public final class Permutations {
         return data;
     }
 
-    /** Every parameter with every permutation applied: the aligned network. */
+    /**
+     * Every parameter with every permutation applied: the aligned network. A tensor no permutation
+     * acts on (a classifier bias, an int64 BatchNorm counter) is kept as it is, dtype included.
+     */
     public static SortedMap<String, HostTensor> apply(
             PermutationSpec spec, Map<String, int[]> perms, Map<String, HostTensor> params) {
         SortedMap<String, HostTensor> out = new TreeMap<>();
         params.forEach(
-                (name, t) ->
-                        out.put(
-                                name,
-                                HostTensor.ofFloats(
-                                        t.shape(), permuted(spec, perms, name, t, -1))));
+                (name, t) -> {
+                    List<String> axes = spec.axesToPerm().get(name);
+                    if (axes == null) {
+                        throw new IllegalArgumentException(
+                                "the permutation spec does not name tensor " + name);
+                    }
+                    boolean permuted = axes.stream().anyMatch(p -> p != null);
+                    out.put(
+                            name,
+                            permuted
+                                    ? HostTensor.ofFloats(
+                                            t.shape(), permuted(spec, perms, name, t, -1))
+                                    : t);
+                });
         return out;
     }
 

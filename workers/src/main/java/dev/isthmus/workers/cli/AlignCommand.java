@@ -70,8 +70,8 @@ final class AlignCommand implements Callable<Integer> {
         Checkpoint ca = Safetensors.read(a);
         Checkpoint cb = Safetensors.read(b);
         Model model = Models.sizedBy(modelSpec, ca, a.toString());
-        ShapeCheck.requireShapes(a.toString(), ca, model.parameterShapes());
-        ShapeCheck.requireShapes(b.toString(), cb, model.parameterShapes());
+        ShapeCheck.requireShapes(a.toString(), ca, model.parameterShapes(), model.integerBuffers());
+        ShapeCheck.requireShapes(b.toString(), cb, model.parameterShapes(), model.integerBuffers());
 
         long start = System.nanoTime();
         Aligners.Outcome o;

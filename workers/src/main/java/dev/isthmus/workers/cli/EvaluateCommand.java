@@ -97,7 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static Checkpoint load(Path file, Model m) {
         Checkpoint c = Safetensors.read(file);
-        ShapeCheck.requireShapes(file.toString(), c, m.parameterShapes());
+        ShapeCheck.requireShapes(file.toString(), c, m.parameterShapes(), m.integerBuffers());
         return c;
     }
 }

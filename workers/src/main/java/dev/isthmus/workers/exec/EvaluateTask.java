@@ -20,6 +20,7 @@ import dev.isthmus.workers.paths.BezierPath;
 import dev.isthmus.workers.paths.Curve;
 import dev.isthmus.workers.paths.LinearPath;
 import dev.isthmus.workers.paths.PathEvaluator;
+import dev.isthmus.workers.paths.Repair;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.report.Results;
 import java.nio.charset.StandardCharsets;
@@ -51,23 +52,25 @@ final class EvaluateTask implements TaskRunner.StageTask {
                 DeviceBatches data = new DeviceBatches(m, eval, EVAL_BATCH)) {
             Params a = Params.upload(m, aCheckpoint.tensors());
             Params b = Params.upload(m, bCheckpoint.tensors());
+            PathSpec spec = ctx.spec().paths().get(w.pathIndex());
+            Repair repair = Repairs.create(ctx, m, spec.repair(), a, b);
             if (decompose) {
                 int classes = ctx.dataset().classes();
+                // The endpoints as the path's ends are evaluated: with the same correction.
                 terms =
                         new BarrierDecomposition(
                                 LinearPath.alphas(ctx.spec().alphas()),
                                 eval.y(),
                                 classes,
-                                logits(ctx, a, data, classes),
-                                logits(ctx, b, data, classes));
+                                logits(ctx, repair.apply(a, 0), data, classes),
+                                logits(ctx, repair.apply(b, 1), data, classes));
             }
             DoubleFunction<Params> path = alpha -> LinearPath.at(a, b, alpha);
-            PathSpec spec = ctx.spec().paths().get(w.pathIndex());
             if (PathSpec.BEZIER.equals(spec.type())) {
                 Params c = controlPoint(ctx, m, w);
                 path = alpha -> BezierPath.at(a, c, b, alpha);
             }
-            path = Repairs.create(ctx, m, spec.repair(), a, b).on(path);
+            path = repair.on(path);
             curve =
                     PathEvaluator.walk(
                             ctx.model(),

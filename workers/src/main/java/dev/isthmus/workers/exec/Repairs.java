@@ -4,9 +4,13 @@ import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.Repair;
+import dev.isthmus.workers.paths.ResetBatchNorm;
 
 /** Builds the statistics correction a path's {@code repair} option names. */
 final class Repairs {
+    /** Batch size of reset's forward passes when the endpoints were not trained here. */
+    static final int RESET_BATCH = 128;
+
     private Repairs() {}
 
     /**
@@ -17,7 +21,19 @@ final class Repairs {
         if (repair == null || PathSpec.REPAIR_NONE.equals(repair)) {
             return Repair.NONE;
         }
+        if (PathSpec.REPAIR_RESET.equals(repair)) {
+            var train = ctx.spec().endpoints().train();
+            return new ResetBatchNorm(
+                    m,
+                    ctx.model(),
+                    ctx.dataset().train(),
+                    train == null ? RESET_BATCH : train.batchSize(),
+                    ResetBatchNorm.BATCHES,
+                    ctx.spec().seeds().data());
+        }
         throw new IllegalArgumentException(
-                "spec.paths[].repair: " + repair + " is not implemented yet (available: none)");
+                "spec.paths[].repair: "
+                        + repair
+                        + " is not implemented yet (available: none, reset)");
     }
 }

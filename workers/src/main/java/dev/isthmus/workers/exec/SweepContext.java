@@ -141,7 +141,8 @@ public final class SweepContext implements AutoCloseable {
     /** Reads a checkpoint and checks that it fits the sweep's model, naming the file if not. */
     public Checkpoint loadCheckpoint(Path file) {
         Checkpoint c = Safetensors.read(file);
-        ShapeCheck.requireShapes(file.toString(), c, model().parameterShapes());
+        ShapeCheck.requireShapes(
+                file.toString(), c, model().parameterShapes(), model().integerBuffers());
         return c;
     }
 

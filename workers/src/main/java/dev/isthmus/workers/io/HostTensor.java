@@ -59,9 +59,10 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
     }
 
     /**
-     * The elements widened or narrowed to float32 (F64 rounds to nearest).
+     * The elements widened or narrowed to float32 (F64, and I64 beyond 2^24, round to nearest). I64
+     * converts because PyTorch stores BatchNorm's {@code num_batches_tracked} so.
      *
-     * @throws IllegalArgumentException for integer and boolean dtypes
+     * @throws IllegalArgumentException for the other integer dtypes and BOOL
      */
     public float[] toFloats() {
         ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
@@ -83,11 +84,16 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
                     out[i] = HalfPrecision.bf16ToFloat(in.getShort());
                 }
             }
+            case I64 -> {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = in.getLong(); // exact up to 2^24, e.g. num_batches_tracked
+                }
+            }
             default ->
                     throw new IllegalArgumentException(
                             "cannot convert dtype "
                                     + dtype
-                                    + " to floats; only F64, F32, F16 and BF16 convert");
+                                    + " to floats; only F64, F32, F16, BF16 and I64 convert");
         }
         return out;
     }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 public final class ShapeCheck {
     private static final Set<DType> FLOATS =
             EnumSet.of(DType.F32, DType.F64, DType.F16, DType.BF16);
+    private static final Set<DType> COUNTERS =
+            EnumSet.of(DType.I64, DType.F32, DType.F64, DType.F16, DType.BF16);
 
     private ShapeCheck() {}
 
@@ -27,6 +29,18 @@ public final class ShapeCheck {
      */
     public static void requireShapes(
             String source, Checkpoint checkpoint, Map<String, long[]> expected) {
+        requireShapes(source, checkpoint, expected, Set.of());
+    }
+
+    /**
+     * As above; the tensors named in {@code integers} (PyTorch's int64 buffers such as {@code
+     * num_batches_tracked}) may also be I64.
+     */
+    public static void requireShapes(
+            String source,
+            Checkpoint checkpoint,
+            Map<String, long[]> expected,
+            Set<String> integers) {
         List<String> problems = new ArrayList<>();
         for (var wanted : new TreeMap<>(expected).entrySet()) {
             String name = wanted.getKey();
@@ -36,7 +50,12 @@ public final class ShapeCheck {
                 problems.add("missing tensor " + name + " (expected shape " + shape + ")");
             } else if (!Arrays.equals(wanted.getValue(), tensor.shape())) {
                 problems.add(name + ": expected shape " + shape + ", got " + tensor.shapeString());
-            } else if (!FLOATS.contains(tensor.dtype())) {
+            } else if (integers.contains(name) && !COUNTERS.contains(tensor.dtype())) {
+                problems.add(
+                        name
+                                + ": expected an integer or float dtype (I64, I32, F32, ...), got "
+                                + tensor.dtype());
+            } else if (!integers.contains(name) && !FLOATS.contains(tensor.dtype())) {
                 problems.add(
                         name
                                 + ": expected a float dtype (F32, F64, F16, BF16), got "

@@ -12,6 +12,7 @@ public final class Models {
      */
     public static Model sizedBy(
             ModelSpec spec, dev.isthmus.workers.io.Checkpoint c, String source) {
+        if (ModelSpec.RESNET.equals(spec.architecture())) return ResNets.sizedBy(spec, c, source);
         if ("mlp".equals(spec.architecture())) {
             String first = Mlp.weight(0);
             String last = Mlp.weight(spec.hidden().size());
@@ -38,7 +39,10 @@ public final class Models {
     public static Model create(ModelSpec spec, int inputs, int classes) {
         String arch = spec.architecture();
         if ("mlp".equals(arch)) return new Mlp(inputs, spec.hidden(), classes);
+        if (ModelSpec.RESNET.equals(arch)) return ResNets.create(spec, inputs, classes);
         throw new IllegalArgumentException(
-                "spec.model.architecture: " + arch + " is not implemented yet (available: mlp)");
+                "spec.model.architecture: "
+                        + arch
+                        + " is not implemented yet (available: mlp, resnet)");
     }
 }

@@ -8,16 +8,15 @@ import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.Autograd;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.io.HostTensor;
+import dev.isthmus.workers.models.Buffers;
 import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.BezierPath;
 import dev.isthmus.workers.progress.Progress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Trains the control point of a quadratic Bézier curve between fixed endpoints (Garipov et al.
@@ -45,7 +44,8 @@ public final class CurveFitter {
             Params pa = Params.upload(m, a);
             Params pb = Params.upload(m, b);
             Params c = BezierPath.midpoint(pa, pb);
-            List<NDArray> leaves = new ArrayList<>(c.arrays().values());
+            // BatchNorm statistics are not trained: they stay at the endpoints' midpoint.
+            List<NDArray> leaves = Buffers.trainable(model, c);
             for (NDArray p : leaves) p.setRequiresGradient(true);
             Optimizer adam =
                     Optimizer.create(
@@ -73,8 +73,10 @@ public final class CurveFitter {
                                             Params g =
                                                     pa.zip(c, (x, y) -> x.mul(wa).add(y.mul(wc)))
                                                             .zip(pb, (x, y) -> x.add(y.mul(wb)));
-                                            NDArray logits =
-                                                    model.forward(g, batch.x()); // (n, classes)
+                                            NDArray logits = // (n, classes), batch statistics
+                                                    model.forwardTrain(
+                                                                    g, batch.x(), Buffers.MOMENTUM)
+                                                            .logits();
                                             return logits.logSoftmax(1)
                                                     .gather(batch.y().reshape(-1, 1), 1)
                                                     .mean()
@@ -94,7 +96,7 @@ public final class CurveFitter {
                                 "mean loss along the curve %.4f",
                                 lossSum / train.size()));
             }
-            SortedMap<String, HostTensor> out = new TreeMap<>(c.download());
+            SortedMap<String, HostTensor> out = Buffers.stateDict(model, c.download());
             return out;
         }
     }

@@ -12,8 +12,10 @@ import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.metrics.Evaluator;
 import dev.isthmus.workers.metrics.LossAccuracy;
+import dev.isthmus.workers.models.Buffers;
 import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Params;
+import dev.isthmus.workers.models.TrainForward;
 import dev.isthmus.workers.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class Trainer {
         try (NDManager manager = parent.newSubManager();
                 DeviceBatches eval = new DeviceBatches(manager, data.eval(), 1000)) {
             Params params = Params.upload(manager, model.initialise(initSeed));
-            List<NDArray> leaves = new ArrayList<>(params.arrays().values());
+            List<NDArray> leaves = Buffers.trainable(model, params); // not BatchNorm statistics
             for (NDArray p : leaves) p.setRequiresGradient(true);
             Optimizer optimizer = Optimizer.create(recipe, leaves);
 
@@ -66,11 +68,15 @@ public final class Trainer {
                         scope.suppressNotUsedWarning();
                         DeviceBatches.Batch b = DeviceBatches.gather(manager, train, perm, from, n);
                         NDArray[] logits = new NDArray[1];
+                        TrainForward[] step = new TrainForward[1];
                         // No op(Number) while recording: see shared/NOTES.md (DJL).
                         NDArray loss =
                                 Autograd.backward(
                                         () -> {
-                                            logits[0] = model.forward(params, b.x()); // (n, k)
+                                            step[0] =
+                                                    model.forwardTrain(
+                                                            params, b.x(), Buffers.MOMENTUM);
+                                            logits[0] = step[0].logits(); // (n, k)
                                             return logits[0]
                                                     .logSoftmax(1)
                                                     .gather(b.y().reshape(-1, 1), 1)
@@ -80,6 +86,7 @@ public final class Trainer {
                         NDArray correct =
                                 logits[0].argMax(1).eq(b.y()).toType(DataType.INT64, false);
                         optimizer.step(leaves);
+                        Buffers.assign(params, step[0].buffers()); // running statistics
                         float stepLoss = loss.getFloat();
                         if (!Float.isFinite(stepLoss)) {
                             throw new TrainingDivergedException(epoch, s + 1, stepLoss);
@@ -107,7 +114,7 @@ public final class Trainer {
                                 stats.evalLoss(),
                                 stats.evalAccuracy()));
             }
-            return new Result(params.download(), history);
+            return new Result(Buffers.stateDict(model, params.download()), history);
         }
     }
 

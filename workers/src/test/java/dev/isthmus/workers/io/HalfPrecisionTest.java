@@ -87,7 +87,7 @@ class HalfPrecisionTest {
         var e = assertThrows(IllegalArgumentException.class, ints::toFloats);
 
         assertEquals(
-                "cannot convert dtype I32 to floats; only F64, F32, F16 and BF16 convert",
+                "cannot convert dtype I32 to floats; only F64, F32, F16, BF16 and I64 convert",
                 e.getMessage());
     }
 
