@@ -53,7 +53,7 @@ public final class ShapeCheck {
             } else if (integers.contains(name) && !COUNTERS.contains(tensor.dtype())) {
                 problems.add(
                         name
-                                + ": expected an integer or float dtype (I64, I32, F32, ...), got "
+                                + ": expected I64 or a float dtype (F32, F64, F16, BF16), got "
                                 + tensor.dtype());
             } else if (!integers.contains(name) && !FLOATS.contains(tensor.dtype())) {
                 problems.add(
