@@ -29,7 +29,7 @@ public final class SpecDefaults {
                 endpoints(s.endpoints()),
                 or(s.pairs(), PairsSpec.of(PairsSpec.ALL)),
                 alignments(or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE)))),
-                paths(or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))), s.model()),
+                paths(or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))), model(s.model())),
                 or(s.alphas(), ALPHAS),
                 or(s.metrics(), METRICS),
                 seeds(s.seeds()),

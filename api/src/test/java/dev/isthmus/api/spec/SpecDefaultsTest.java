@@ -79,6 +79,34 @@ class SpecDefaultsTest {
         assertNull(spec.endpoints());
     }
 
+    @Test
+    void aResnetIsBatchNormByDefaultAndItsPathsResetStatisticsUnlessTheySayOtherwise() {
+        SweepSpec spec =
+                SpecDefaults.apply(
+                        new SweepSpec(
+                                new ModelSpec(
+                                        "resnet", null, null, null, null, null, null, null, null),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(
+                                        PathSpec.of("linear"),
+                                        new PathSpec("linear", null, null, "none")),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null));
+
+        assertEquals(
+                new ModelSpec("resnet", null, "batchnorm", 20, 1, null, null, null, null),
+                spec.model());
+        assertEquals(
+                List.of("linear+reset", "linear"),
+                spec.paths().stream().map(PathSpec::label).toList());
+    }
+
     private static TrainSpec train(TrainSpec train) {
         return apply(new EndpointsSpec(train, null), null).endpoints().train();
     }
