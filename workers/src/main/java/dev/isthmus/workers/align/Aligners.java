@@ -6,6 +6,7 @@ import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.models.Model;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -18,7 +19,8 @@ public final class Aligners {
      *
      * @param alignment the permutations, sweeps and objective
      * @param aligned B with the permutations applied
-     * @param distanceBefore ‖θ_A − θ_B‖₂ over all parameters
+     * @param distanceBefore ‖θ_A − θ_B‖₂ over all parameters (buffers such as BatchNorm statistics
+     *     excluded)
      * @param distanceAfter ‖θ_A − π(θ_B)‖₂
      */
     public record Outcome(
@@ -44,10 +46,18 @@ public final class Aligners {
             Map<String, HostTensor> b,
             Supplier<Split> inputs) {
         var spec = model.permutationSpec();
+        // BatchNorm statistics follow the permutations but are not weights: weight matching's
+        // cost, its objective and the distances leave them out (running variances would swamp
+        // them).
+        Set<String> buffers = model.buffers();
         Alignment result =
                 switch (method.type()) {
                     case AlignmentSpec.NONE ->
-                            new Alignment(new TreeMap<>(), 0, WeightMatching.objective(a, b));
+                            new Alignment(
+                                    new TreeMap<>(),
+                                    0,
+                                    WeightMatching.objective(
+                                            without(a, buffers), without(b, buffers)));
                     case AlignmentSpec.ACTIVATION_MATCHING ->
                             ActivationMatching.run(
                                     manager, model, a, b, inputs.get(), method.examples());
@@ -65,9 +75,9 @@ public final class Aligners {
                                         : null;
                         yield WeightMatching.run(
                                 manager,
-                                spec,
-                                a,
-                                b,
+                                spec.without(buffers),
+                                without(a, buffers),
+                                without(b, buffers),
                                 new WeightMatching.Options(method.maxSweeps(), seed, start));
                     }
                     default ->
@@ -79,6 +89,17 @@ public final class Aligners {
                         ? new TreeMap<>(b)
                         : Permutations.apply(spec, result.perms(), b);
         return new Outcome(
-                result, aligned, Permutations.distance(a, b), Permutations.distance(a, aligned));
+                result,
+                aligned,
+                Permutations.distance(without(a, buffers), without(b, buffers)),
+                Permutations.distance(without(a, buffers), without(aligned, buffers)));
+    }
+
+    /** The tensors but the named ones. */
+    private static Map<String, HostTensor> without(Map<String, HostTensor> t, Set<String> names) {
+        if (names.isEmpty()) return t;
+        Map<String, HostTensor> kept = new TreeMap<>(t);
+        kept.keySet().removeAll(names);
+        return kept;
     }
 }

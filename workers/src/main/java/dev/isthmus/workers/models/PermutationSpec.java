@@ -67,4 +67,11 @@ public record PermutationSpec(SortedMap<String, List<String>> axesToPerm) {
                         });
         return sizes;
     }
+
+    /** The same spec without the named tensors (such as buffers left out of a cost). */
+    public PermutationSpec without(java.util.Set<String> names) {
+        SortedMap<String, List<String>> kept = new TreeMap<>(axesToPerm);
+        kept.keySet().removeAll(names);
+        return new PermutationSpec(kept);
+    }
 }
