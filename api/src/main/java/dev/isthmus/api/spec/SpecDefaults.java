@@ -6,7 +6,8 @@ import java.util.List;
 public final class SpecDefaults {
 
     public static final int ALPHAS = 25;
-    public static final List<String> METRICS = List.of("loss", "accuracy");
+    public static final List<MetricSpec> METRICS = MetricSpec.named("loss", "accuracy");
+    public static final int CKA_EXAMPLES = 500;
     public static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
     public static final String STORE = "file://runs";
 
@@ -31,7 +32,7 @@ public final class SpecDefaults {
                 alignments(or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE)))),
                 paths(or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))), s.model()),
                 or(s.alphas(), ALPHAS),
-                or(s.metrics(), METRICS),
+                metrics(or(s.metrics(), METRICS)),
                 seeds(s.seeds()),
                 execution(s.execution()),
                 s.regression());
@@ -59,6 +60,16 @@ public final class SpecDefaults {
                                     bezier ? or(p.learningRate(), 1e-3) : p.learningRate(),
                                     or(p.repair(), repair));
                         })
+                .toList();
+    }
+
+    private static List<MetricSpec> metrics(List<MetricSpec> list) {
+        return list.stream()
+                .map(
+                        m ->
+                                m != null && MetricSpec.CKA.equals(m.type())
+                                        ? new MetricSpec(m.type(), or(m.examples(), CKA_EXAMPLES))
+                                        : m)
                 .toList();
     }
 

@@ -17,7 +17,7 @@ public record SweepSpec(
         @JsonPropertyDescription("Paths walked between aligned endpoints.") List<PathSpec> paths,
         @JsonPropertyDescription("Number of interpolation points, endpoints included (>= 2).")
                 Integer alphas,
-        @JsonPropertyDescription("Metrics measured along each path.") List<String> metrics,
+        @JsonPropertyDescription("Metrics measured along each path.") List<MetricSpec> metrics,
         @JsonPropertyDescription("Seeds for data generation and evaluation sampling.")
                 SeedsSpec seeds,
         @JsonPropertyDescription("Parallelism, retries, device and run store.")

@@ -242,7 +242,13 @@ class InvalidSpecTest {
                 row(
                         "spec.paths",
                         "[{type: linear, repair: magic}]",
-                        "spec.paths[0].repair: unknown repair magic (expected one of: none)"),
+                        "spec.paths[0].repair: unknown repair magic (expected one of: none,"
+                                + " repair)"),
+                row(
+                        "spec.paths",
+                        "[{type: linear, repair: reset}]",
+                        "spec.paths[0].repair: reset is not implemented yet (available: none,"
+                                + " repair)"),
                 row("spec.alphas", "1", "spec.alphas: must be >= 2, got 1"),
                 row("spec.alphas", "5000", "spec.alphas: must be <= 1001, got 5000"),
                 row(
@@ -251,6 +257,11 @@ class InvalidSpecTest {
                         "spec.metrics[1]: unknown metric magic (expected one of: loss, accuracy,"
                                 + " decomposition, attribution, cka)",
                         "spec.metrics[2]: duplicate metric loss"),
+                row(
+                        "spec.metrics",
+                        "[{type: loss, examples: 10}, {type: cka, examples: 2}]",
+                        "spec.metrics[0].examples: applies only to cka",
+                        "spec.metrics[1].examples: must be >= 4, got 2"),
                 row(
                         "spec.regression",
                         "{maxLossBarrier: -0.5, maxIncreas: 1}",

@@ -2,11 +2,19 @@ package dev.isthmus.workers.exec;
 
 import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.spec.PathSpec;
+import dev.isthmus.workers.data.Split;
+import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.models.AffineLayers;
 import dev.isthmus.workers.models.Params;
+import dev.isthmus.workers.paths.Renormalization;
 import dev.isthmus.workers.paths.Repair;
 
 /** Builds the statistics correction a path's {@code repair} option names. */
 final class Repairs {
+
+    /** Training examples REPAIR measures statistics on (the first rows of the training split). */
+    static final int REPAIR_EXAMPLES = 5000;
+
     private Repairs() {}
 
     /**
@@ -17,7 +25,19 @@ final class Repairs {
         if (repair == null || PathSpec.REPAIR_NONE.equals(repair)) {
             return Repair.NONE;
         }
+        if (PathSpec.REPAIR_REPAIR.equals(repair)) {
+            if (!(ctx.model() instanceof AffineLayers layers)) {
+                throw new IllegalArgumentException(
+                        "spec.paths[].repair: repair is not available for "
+                                + ctx.model().describe());
+            }
+            Split train = ctx.dataset().train();
+            int n = Math.min(REPAIR_EXAMPLES, train.size());
+            return new Renormalization(layers, DeviceBatches.upload(m, train, 0, n).x(), a, b);
+        }
         throw new IllegalArgumentException(
-                "spec.paths[].repair: " + repair + " is not implemented yet (available: none)");
+                "spec.paths[].repair: "
+                        + repair
+                        + " is not implemented yet (available: none, repair)");
     }
 }
