@@ -35,7 +35,7 @@ final class ExecutionRules {
         problems.between(path + ".threads", execution.threads(), 1, MAX_THREADS);
         Vocabulary.DEVICES.check(path + ".device", execution.device(), problems);
         if (execution.store() != null) {
-            LocationRules.check(path + ".store", execution.store(), "a folder path", problems);
+            LocationRules.checkStore(path + ".store", execution.store(), problems);
         }
     }
 

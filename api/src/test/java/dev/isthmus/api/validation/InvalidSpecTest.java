@@ -280,9 +280,20 @@ class InvalidSpecTest {
                                 + " gpu)"),
                 row(
                         "spec.execution",
-                        "{store: 's3://bucket/isthmus'}",
-                        "spec.execution.store: s3:// is not implemented yet (available: a folder"
-                                + " path or file://)"),
+                        "{store: 's3://My_Bucket/isthmus'}",
+                        "spec.execution.store: s3:// must be followed by a bucket name (3-63 lower"
+                                + " case letters, digits, '.' and '-'), got My_Bucket"),
+                row(
+                        "spec.execution",
+                        "{store: 's3://bucket/a/../b'}",
+                        "spec.execution.store: the key prefix must not contain empty or .."
+                                + " segments"),
+                row(
+                        "spec.endpoints",
+                        "{checkpoints: [{name: a, uri: 's3://bucket/a.safetensors'},"
+                                + " {name: b, uri: b.safetensors}]}",
+                        "spec.endpoints.checkpoints[0].uri: s3:// is not implemented yet"
+                                + " (available: a path or file://)"),
                 row(
                         "spec.execution",
                         "{store: 'file://'}",
