@@ -35,7 +35,8 @@ public final class SpecDefaults {
                 metrics(or(s.metrics(), METRICS)),
                 seeds(s.seeds()),
                 execution(s.execution()),
-                s.regression());
+                s.regression(),
+                s.schedule());
     }
 
     public static final int MAX_SWEEPS = 100;
@@ -163,7 +164,12 @@ public final class SpecDefaults {
                 or(e.retries(), 2),
                 or(e.store(), STORE),
                 or(e.device(), "auto"),
-                or(e.threads(), 1));
+                or(e.threads(), 1),
+                e.resources(),
+                e.nodeSelector(),
+                e.tolerations(),
+                e.volumeClaim(),
+                e.storeCredentials());
     }
 
     private static <T> T or(T value, T fallback) {

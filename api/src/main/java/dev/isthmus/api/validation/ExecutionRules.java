@@ -5,7 +5,10 @@ import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.api.spec.SeedsSpec;
 import dev.isthmus.api.spec.SweepSpec;
 
-/** Checks {@code spec.seeds}, {@code spec.regression} and {@code spec.execution}. */
+/**
+ * Checks {@code spec.seeds}, {@code spec.regression} and {@code spec.execution} (its cluster-only
+ * fields in {@link ClusterRules}).
+ */
 final class ExecutionRules {
 
     static final int MAX_RETRIES = 10;
@@ -37,6 +40,7 @@ final class ExecutionRules {
         if (execution.store() != null) {
             LocationRules.checkStore(path + ".store", execution.store(), problems);
         }
+        ClusterRules.check(execution, problems);
     }
 
     private static void nonNegative(String path, Double value, ProblemCollector problems) {
