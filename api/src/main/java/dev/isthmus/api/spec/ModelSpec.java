@@ -38,8 +38,12 @@ public record ModelSpec(
         return new ModelSpec(MLP, hidden, "none", null, null, null, null, null, null);
     }
 
-    /** Whether the network has BatchNorm layers (whose statistics a path must recompute). */
+    /**
+     * Whether the network has BatchNorm layers (whose statistics a path must recompute): a resnet
+     * without a normalization has them by default.
+     */
     public boolean hasBatchNorm() {
-        return "batchnorm".equals(normalization);
+        return "batchnorm".equals(normalization)
+                || (normalization == null && RESNET.equals(architecture));
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 public final class SpecDefaults {
 
     public static final int ALPHAS = 25;
-    public static final List<String> METRICS = List.of("loss", "accuracy");
+    public static final List<MetricSpec> METRICS = MetricSpec.named("loss", "accuracy");
+    public static final int CKA_EXAMPLES = 500;
     public static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
     public static final String STORE = "file://runs";
 
@@ -31,10 +32,11 @@ public final class SpecDefaults {
                 alignments(or(s.alignments(), List.of(AlignmentSpec.of(AlignmentSpec.NONE)))),
                 paths(or(s.paths(), List.of(PathSpec.of(PathSpec.LINEAR))), model(s.model())),
                 or(s.alphas(), ALPHAS),
-                or(s.metrics(), METRICS),
+                metrics(or(s.metrics(), METRICS)),
                 seeds(s.seeds()),
                 execution(s.execution()),
-                s.regression());
+                s.regression(),
+                s.schedule());
     }
 
     public static final int MAX_SWEEPS = 100;
@@ -59,6 +61,16 @@ public final class SpecDefaults {
                                     bezier ? or(p.learningRate(), 1e-3) : p.learningRate(),
                                     or(p.repair(), repair));
                         })
+                .toList();
+    }
+
+    private static List<MetricSpec> metrics(List<MetricSpec> list) {
+        return list.stream()
+                .map(
+                        m ->
+                                m != null && MetricSpec.CKA.equals(m.type())
+                                        ? new MetricSpec(m.type(), or(m.examples(), CKA_EXAMPLES))
+                                        : m)
                 .toList();
     }
 
@@ -152,7 +164,12 @@ public final class SpecDefaults {
                 or(e.retries(), 2),
                 or(e.store(), STORE),
                 or(e.device(), "auto"),
-                or(e.threads(), 1));
+                or(e.threads(), 1),
+                e.resources(),
+                e.nodeSelector(),
+                e.tolerations(),
+                e.volumeClaim(),
+                e.storeCredentials());
     }
 
     private static <T> T or(T value, T fallback) {

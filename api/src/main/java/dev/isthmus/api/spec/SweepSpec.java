@@ -17,10 +17,43 @@ public record SweepSpec(
         @JsonPropertyDescription("Paths walked between aligned endpoints.") List<PathSpec> paths,
         @JsonPropertyDescription("Number of interpolation points, endpoints included (>= 2).")
                 Integer alphas,
-        @JsonPropertyDescription("Metrics measured along each path.") List<String> metrics,
+        @JsonPropertyDescription("Metrics measured along each path.") List<MetricSpec> metrics,
         @JsonPropertyDescription("Seeds for data generation and evaluation sampling.")
                 SeedsSpec seeds,
         @JsonPropertyDescription("Parallelism, retries, device and run store.")
                 ExecutionSpec execution,
         @JsonPropertyDescription("Gate for nightly runs: barrier ceilings and allowed growth.")
-                RegressionSpec regression) {}
+                RegressionSpec regression,
+        @JsonPropertyDescription(
+                        "Cluster: re-run on a cron schedule (nightly regression runs), e.g."
+                                + " \"0 2 * * *\".")
+                ScheduleSpec schedule) {
+
+    /** A sweep that runs once (no schedule). */
+    public SweepSpec(
+            ModelSpec model,
+            DatasetSpec dataset,
+            EndpointsSpec endpoints,
+            PairsSpec pairs,
+            List<AlignmentSpec> alignments,
+            List<PathSpec> paths,
+            Integer alphas,
+            List<MetricSpec> metrics,
+            SeedsSpec seeds,
+            ExecutionSpec execution,
+            RegressionSpec regression) {
+        this(
+                model,
+                dataset,
+                endpoints,
+                pairs,
+                alignments,
+                paths,
+                alphas,
+                metrics,
+                seeds,
+                execution,
+                regression,
+                null);
+    }
+}

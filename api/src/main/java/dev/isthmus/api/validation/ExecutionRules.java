@@ -5,7 +5,10 @@ import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.api.spec.SeedsSpec;
 import dev.isthmus.api.spec.SweepSpec;
 
-/** Checks {@code spec.seeds}, {@code spec.regression} and {@code spec.execution}. */
+/**
+ * Checks {@code spec.seeds}, {@code spec.regression} and {@code spec.execution} (its cluster-only
+ * fields in {@link ClusterRules}).
+ */
 final class ExecutionRules {
 
     static final int MAX_RETRIES = 10;
@@ -35,8 +38,9 @@ final class ExecutionRules {
         problems.between(path + ".threads", execution.threads(), 1, MAX_THREADS);
         Vocabulary.DEVICES.check(path + ".device", execution.device(), problems);
         if (execution.store() != null) {
-            LocationRules.check(path + ".store", execution.store(), "a folder path", problems);
+            LocationRules.checkStore(path + ".store", execution.store(), problems);
         }
+        ClusterRules.check(execution, problems);
     }
 
     private static void nonNegative(String path, Double value, ProblemCollector problems) {

@@ -4,10 +4,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks a location (checkpoint or run store): a plain path or a {@code file://} URI. */
+/**
+ * Checks a location (checkpoint or run store): a plain path or a {@code file://} URI, and for a run
+ * store also {@code s3://bucket/prefix}.
+ */
 final class LocationRules {
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://(.*)$");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private LocationRules() {}
 
@@ -17,6 +21,21 @@ final class LocationRules {
      * @param what how a plain path is described in messages ("a path", "a folder path")
      */
     static boolean check(String path, String location, String what, ProblemCollector problems) {
+        return check(path, location, what, false, problems);
+    }
+
+    /** Like {@link #check(String, String, String, ProblemCollector)}, also accepting s3://. */
+    static boolean checkStore(String path, String location, ProblemCollector problems) {
+        return check(path, location, "a folder path", true, problems);
+    }
+
+    /** Whether a location names an object store rather than a file system path. */
+    static boolean isS3(String location) {
+        return location != null && location.toLowerCase(Locale.ROOT).startsWith("s3://");
+    }
+
+    private static boolean check(
+            String path, String location, String what, boolean s3, ProblemCollector problems) {
         if (location.isBlank()) {
             problems.add(path, "must not be empty");
             return false;
@@ -33,12 +52,36 @@ final class LocationRules {
             }
             return true;
         }
+        if (scheme.equals("s3://") && s3) {
+            return checkBucket(path, matcher.group(2), problems);
+        }
         if (scheme.equals("s3://")) {
             problems.add(path, "s3:// is not implemented yet (available: " + what + " or file://)");
         } else {
-            problems.add(
-                    path, "unsupported scheme " + scheme + " (expected " + what + " or file://)");
+            String expected = what + (s3 ? ", file:// or s3://" : " or file://");
+            problems.add(path, "unsupported scheme " + scheme + " (expected " + expected + ")");
         }
         return false;
+    }
+
+    private static boolean checkBucket(String path, String rest, ProblemCollector problems) {
+        String bucket = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        if (bucket.isEmpty()) {
+            problems.add(path, "s3:// must be followed by a bucket name");
+            return false;
+        }
+        if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+            problems.add(
+                    path,
+                    "bucket name must be 3 to 63 lower case letters, digits, '.' and '-', got "
+                            + bucket);
+            return false;
+        }
+        String prefix = rest.contains("/") ? rest.substring(rest.indexOf('/')) : "";
+        if (prefix.contains("//") || (prefix + "/").contains("/../")) {
+            problems.add(path, "the key prefix must not contain empty or .. segments");
+            return false;
+        }
+        return true;
     }
 }

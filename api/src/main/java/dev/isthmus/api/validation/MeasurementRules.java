@@ -1,6 +1,7 @@
 package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.spec.ModelSpec;
 import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.api.spec.SweepSpec;
@@ -15,6 +16,9 @@ final class MeasurementRules {
     static final int MAX_ALPHAS = 1001;
     private static final String BEZIER = "bezier";
 
+    /** Architectures whose hidden layers REPAIR can rescale. */
+    private static final List<String> REPAIRABLE = List.of(ModelSpec.MLP);
+
     private MeasurementRules() {}
 
     static void check(SweepSpec spec, ProblemCollector problems) {
@@ -27,8 +31,8 @@ final class MeasurementRules {
         checkAlignmentOptions(spec.alignments(), problems);
         checkPaths(spec.paths(), spec.model(), problems);
         problems.between("spec.alphas", spec.alphas(), 2, MAX_ALPHAS);
-        checkNames(
-                "spec.metrics", spec.metrics(), Function.identity(), Vocabulary.METRICS, problems);
+        checkNames("spec.metrics", spec.metrics(), MetricSpec::type, Vocabulary.METRICS, problems);
+        checkMetricOptions(spec.metrics(), problems);
     }
 
     /** A non-empty list of distinct, implemented names. */
@@ -57,6 +61,25 @@ final class MeasurementRules {
     }
 
     static final int MAX_SWEEPS = 10_000;
+
+    /** Only cka takes options: the number of inputs it compares representations on. */
+    private static void checkMetricOptions(List<MetricSpec> metrics, ProblemCollector problems) {
+        if (metrics == null) {
+            return;
+        }
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricSpec m = metrics.get(i);
+            if (m == null || m.type() == null) {
+                continue;
+            }
+            String where = ProblemCollector.at("spec.metrics", i) + ".examples";
+            if (m.examples() != null && !MetricSpec.CKA.equals(m.type())) {
+                problems.add(where, "applies only to " + MetricSpec.CKA);
+            } else {
+                problems.between(where, m.examples(), 4, 100_000);
+            }
+        }
+    }
 
     /** Options belong to one method each: maxSweeps and warmStart to weight matching, etc. */
     private static void checkAlignmentOptions(
@@ -131,16 +154,27 @@ final class MeasurementRules {
     /** {@code reset} recomputes BatchNorm statistics, so the model must have BatchNorm. */
     private static void checkRepair(
             String where, String repair, ModelSpec model, ProblemCollector problems) {
-        if (Vocabulary.REPAIRS.check(where, repair, problems)
-                && PathSpec.REPAIR_RESET.equals(repair)
-                && model != null
-                && model.architecture() != null
-                && !model.hasBatchNorm()) {
+        if (!Vocabulary.REPAIRS.check(where, repair, problems)
+                || model == null
+                || model.architecture() == null) {
+            return;
+        }
+        if (PathSpec.REPAIR_REPAIR.equals(repair) && !REPAIRABLE.contains(model.architecture())) {
+            problems.add(
+                    where,
+                    "repair rescales the hidden layers of "
+                            + String.join(" or ", REPAIRABLE)
+                            + " models, got architecture "
+                            + model.architecture());
+        }
+        if (PathSpec.REPAIR_RESET.equals(repair) && !model.hasBatchNorm()) {
             problems.add(
                     where,
                     "reset recomputes BatchNorm statistics, but spec.model has normalization "
                             + (model.normalization() == null ? "none" : model.normalization())
-                            + " (use none or repair)");
+                            + (REPAIRABLE.contains(model.architecture())
+                                    ? " (use none or repair)"
+                                    : " (use none)"));
         }
     }
 }

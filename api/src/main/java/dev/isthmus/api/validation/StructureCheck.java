@@ -145,7 +145,7 @@ final class StructureCheck {
         throw new IllegalArgumentException("raw collection type in spec: " + type);
     }
 
-    private static String child(String path, String key) {
+    static String child(String path, String key) {
         if (!PLAIN_KEY.matcher(key).matches()) {
             return path + "[\"" + key.replace("\"", "\\\"") + "\"]";
         }

@@ -28,5 +28,6 @@ public final class SweepValidator {
         PairRules.check(spec, problems);
         MeasurementRules.check(spec, problems);
         ExecutionRules.check(spec, problems);
+        ScheduleRules.check(spec.schedule(), problems);
     }
 }

@@ -33,7 +33,7 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary WARM_STARTS =
             new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
     static final Vocabulary REPAIRS =
-            new Vocabulary("repair", List.of("none", "reset"), List.of("repair"));
+            new Vocabulary("repair", List.of("none", "reset", "repair"), List.of());
     static final Vocabulary PATHS = new Vocabulary("path", List.of("linear", "bezier"), List.of());
     static final Vocabulary METRICS =
             new Vocabulary(

@@ -28,7 +28,7 @@ class SpecDefaultsTest {
                                         "weight-matching", 7, 300, "activation-matching")),
                         List.of(new PathSpec("bezier", 5, 0.01, "reset")),
                         9,
-                        List.of("cka"),
+                        List.of(new MetricSpec("cka", 64)),
                         new SeedsSpec(4L, 5L, 6L),
                         new ExecutionSpec(8, 3, "/data/runs", "gpu", 2),
                         null);

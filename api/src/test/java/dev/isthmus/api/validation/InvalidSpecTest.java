@@ -256,14 +256,21 @@ class InvalidSpecTest {
                         "spec.paths",
                         "[{type: linear, repair: magic}]",
                         "spec.paths[0].repair: unknown repair magic (expected one of: none,"
-                                + " reset)"),
+                                + " reset, repair)"),
                 row(
                         "spec.paths",
-                        "[{type: linear, repair: reset}, {type: linear, repair: repair}]",
+                        "[{type: linear, repair: reset}]",
                         "spec.paths[0].repair: reset recomputes BatchNorm statistics, but"
-                                + " spec.model has normalization none (use none or repair)",
-                        "spec.paths[1].repair: repair is not implemented yet (available: none,"
-                                + " reset)"),
+                                + " spec.model has normalization none (use none or repair)"),
+                row(
+                        "spec",
+                        "{model: {architecture: resnet, normalization: layernorm}, dataset: {name:"
+                                + " fashion-mnist}, endpoints: {train: {seeds: [0, 1]}}, paths:"
+                                + " [{type: linear, repair: reset}, {type: linear, repair: repair}]}",
+                        "spec.paths[0].repair: reset recomputes BatchNorm statistics, but"
+                                + " spec.model has normalization layernorm (use none)",
+                        "spec.paths[1].repair: repair rescales the hidden layers of mlp models, got"
+                                + " architecture resnet"),
                 row("spec.alphas", "1", "spec.alphas: must be >= 2, got 1"),
                 row("spec.alphas", "5000", "spec.alphas: must be <= 1001, got 5000"),
                 row(
@@ -272,6 +279,11 @@ class InvalidSpecTest {
                         "spec.metrics[1]: unknown metric magic (expected one of: loss, accuracy,"
                                 + " decomposition, attribution, cka)",
                         "spec.metrics[2]: duplicate metric loss"),
+                row(
+                        "spec.metrics",
+                        "[{type: loss, examples: 10}, {type: cka, examples: 2}]",
+                        "spec.metrics[0].examples: applies only to cka",
+                        "spec.metrics[1].examples: must be >= 4, got 2"),
                 row(
                         "spec.regression",
                         "{maxLossBarrier: -0.5, maxIncreas: 1}",
@@ -290,9 +302,137 @@ class InvalidSpecTest {
                                 + " gpu)"),
                 row(
                         "spec.execution",
-                        "{store: 's3://bucket/isthmus'}",
-                        "spec.execution.store: s3:// is not implemented yet (available: a folder"
-                                + " path or file://)"),
+                        "{store: 's3://bucket/a/../b'}",
+                        "spec.execution.store: the key prefix must not contain empty or .."
+                                + " segments"),
+                row(
+                        "spec.endpoints",
+                        "{checkpoints: [{name: a, uri: 's3://bucket/a.safetensors'},"
+                                + " {name: b, uri: b.safetensors}]}",
+                        "spec.endpoints.checkpoints[0].uri: s3:// is not implemented yet"
+                                + " (available: a path or file://)"),
+                row(
+                        "spec.execution",
+                        "{store: 's3://'}",
+                        "spec.execution.store: s3:// must be followed by a bucket name"),
+                row(
+                        "spec.execution",
+                        "{store: 's3://Runs_Bucket/isthmus'}",
+                        "spec.execution.store: bucket name must be 3 to 63 lower case letters,"
+                                + " digits, '.' and '-', got Runs_Bucket"),
+                row(
+                        "spec.execution",
+                        "{store: 'gs://bucket/isthmus'}",
+                        "spec.execution.store: unsupported scheme gs:// (expected a folder path,"
+                                + " file:// or s3://)"),
+                // cluster execution
+                row(
+                        "spec.execution",
+                        "{resources: {gpu: 1, cpu: 4, memory: 16GB}}",
+                        "spec.execution.resources.cpu: expected a string, got 4",
+                        "spec.execution.resources.memory: expected a Kubernetes quantity such as"
+                                + " 16Gi or 512Mi, got 16GB"),
+                row(
+                        "spec.execution",
+                        "{device: cpu, resources: {gpu: 2, cpu: '0', memory: 1.5Gi}}",
+                        "spec.execution.resources.gpu: requests 2 GPU(s) but execution.device is"
+                                + " cpu",
+                        "spec.execution.resources.cpu: must be more than 0, got 0"),
+                row(
+                        "spec.execution",
+                        "{resources: {gpu: -1, cpu: 500 m}}",
+                        "spec.execution.resources.gpu: must be >= 0, got -1",
+                        "spec.execution.resources.cpu: expected a Kubernetes quantity such as \"4\""
+                                + " or \"500m\", got 500 m"),
+                row(
+                        "spec.execution",
+                        "{nodeSelector: {nvidia.com/gpu.product: A100 80GB, 'bad key!': x,"
+                                + " pool: gpu}}",
+                        "spec.execution.nodeSelector[\"nvidia.com/gpu.product\"]: label value"
+                                + " must be up to 63 letters, digits, '-', '_' or '.', starting"
+                                + " and ending with a letter or digit, got A100 80GB",
+                        "spec.execution.nodeSelector[\"bad key!\"]: is not a valid label key (an"
+                                + " optional DNS prefix and '/', then up to 63 letters, digits,"
+                                + " '-', '_' or '.')"),
+                row(
+                        "spec.execution",
+                        "{tolerations: [{key: gpu, operator: Exists, value: a}, {effect: NoRun,"
+                                + " tolerationSeconds: 5}, {key: gpu, operator: In}, {operator:"
+                                + " Exists, effect: NoExecute, tolerationSeconds: 60}]}",
+                        "spec.execution.tolerations[0].value: must be empty when the operator is"
+                                + " Exists",
+                        "spec.execution.tolerations[1].key: is required unless the operator is"
+                                + " Exists",
+                        "spec.execution.tolerations[1].effect: unknown effect NoRun (expected one"
+                                + " of: NoSchedule, PreferNoSchedule, NoExecute)",
+                        "spec.execution.tolerations[1].tolerationSeconds: applies only to the"
+                                + " NoExecute effect",
+                        "spec.execution.tolerations[2].operator: unknown operator In (expected"
+                                + " one of: Equal, Exists)"),
+                row(
+                        "spec.execution",
+                        "{tolerations: {key: gpu}}",
+                        "spec.execution.tolerations: expected a list, got an object"),
+                row(
+                        "spec.execution",
+                        "{volumeClaim: Runs_PVC}",
+                        "spec.execution.volumeClaim: must be a Kubernetes object name (lower case"
+                                + " letters, digits, '-' and '.', starting and ending with a"
+                                + " letter or digit), got Runs_PVC"),
+                row(
+                        "spec.execution",
+                        "{store: /data/runs, storeCredentials: {secret: s3-creds}}",
+                        "spec.execution.storeCredentials: applies only to an s3:// store"),
+                row(
+                        "spec.execution",
+                        "{store: 's3://runs/isthmus', storeCredentials: {name: s3-creds}}",
+                        "spec.execution.storeCredentials.name: unknown field (expected one of:"
+                                + " secret)",
+                        "spec.execution.storeCredentials.secret: is required"),
+                // schedule
+                row(
+                        "spec.schedule",
+                        "0 24 * * *",
+                        "spec.schedule.crons[0]: hour 24 is out of range 0-23 in \"0 24 * * *\""),
+                row(
+                        "spec.schedule",
+                        "'0 2 * *'",
+                        "spec.schedule.crons[0]: expected 5 fields (minute hour day-of-month"
+                                + " month day-of-week), got 4 in \"0 2 * *\""),
+                row(
+                        "spec.schedule",
+                        "{crons: ['*/0 * * * *', '0 2 * * MON-FRI', '0 2 * * FRI-MON', '@nightly',"
+                                + " '0 2 31 FOO *', '0 2 * * MON-FRI', '0 2 ? * 7'],"
+                                + " timezone: Mars/Olympus, startingDeadlineSeconds: -1,"
+                                + " history: 11}",
+                        "spec.schedule.crons[0]: minute step \"0\" must be a whole number >= 1 in"
+                                + " \"*/0 * * * *\"",
+                        "spec.schedule.crons[2]: day-of-week range FRI-MON is reversed in \"0 2 *"
+                                + " * FRI-MON\"",
+                        "spec.schedule.crons[3]: unknown descriptor @nightly (expected @yearly,"
+                                + " @annually, @monthly, @weekly, @daily, @midnight, @hourly or 5"
+                                + " fields)",
+                        "spec.schedule.crons[4]: month \"FOO\" is not a number or a name such as"
+                                + " JAN in \"0 2 31 FOO *\"",
+                        "spec.schedule.crons[5]: duplicate cron 0 2 * * MON-FRI",
+                        "spec.schedule.crons[6]: day-of-week 7 is out of range 0-6 in \"0 2 ? * 7\"",
+                        "spec.schedule.timezone: unknown time zone Mars/Olympus (expected an IANA"
+                                + " name such as UTC or Europe/Berlin)",
+                        "spec.schedule.startingDeadlineSeconds: must be >= 0, got -1",
+                        "spec.schedule.history: must be <= 10, got 11"),
+                row("spec.schedule", "{crons: []}", "spec.schedule.crons: must not be empty"),
+                row("spec.schedule", "{timezone: UTC}", "spec.schedule.crons: is required"),
+                row("spec.schedule", "7", "spec.schedule: expected a string or an object, got 7"),
+                row(
+                        "spec.schedule",
+                        "{cron: '0 2 * * *'}",
+                        "spec.schedule.cron: unknown field (expected one of: crons, timezone,"
+                                + " startingDeadlineSeconds, history)",
+                        "spec.schedule.crons: is required"),
+                row(
+                        "metadata.name",
+                        "'nightly; rm -rf /'",
+                        "metadata.name: " + DNS_MESSAGE + "nightly; rm -rf /"),
                 row(
                         "spec.execution",
                         "{store: 'file://'}",

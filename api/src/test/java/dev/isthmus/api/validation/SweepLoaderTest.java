@@ -11,6 +11,7 @@ import dev.isthmus.api.spec.DatasetSpec;
 import dev.isthmus.api.spec.EndpointsSpec;
 import dev.isthmus.api.spec.ExecutionSpec;
 import dev.isthmus.api.spec.Metadata;
+import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.spec.ModelSpec;
 import dev.isthmus.api.spec.PairsSpec;
 import dev.isthmus.api.spec.PathSpec;
@@ -86,7 +87,7 @@ class SweepLoaderTest {
                             List.of(AlignmentSpec.of("none")),
                             List.of(new PathSpec("linear", null, null, "none")),
                             11,
-                            List.of("accuracy"),
+                            MetricSpec.named("accuracy"),
                             new SeedsSpec(7L, 8L, 0L),
                             new ExecutionSpec(2, 0, "/tmp/runs", "cpu", 4),
                             null));
@@ -116,7 +117,7 @@ class SweepLoaderTest {
                             List.of(AlignmentSpec.of("none")),
                             List.of(new PathSpec("linear", null, null, "none")),
                             25,
-                            List.of("loss", "accuracy"),
+                            MetricSpec.named("loss", "accuracy"),
                             new SeedsSpec(0L, 0L, 0L),
                             new ExecutionSpec(1, 2, "file://runs", "auto", 1),
                             null));
@@ -151,6 +152,23 @@ class SweepLoaderTest {
 
         assertEquals(MINIMAL_SWEEP, SweepLoader.load(yaml));
         assertEquals(MINIMAL_SWEEP, SweepLoader.load(json));
+    }
+
+    @Test
+    void aResnetResetsItsBatchNormStatisticsUnlessAPathSaysOtherwise() {
+        ConnectivitySweep sweep =
+                SweepLoader.parse(
+                        Documents.minimalWith(
+                                "spec",
+                                "{model: {architecture: resnet, depth: 8}, dataset: {name:"
+                                        + " fashion-mnist}, endpoints: {train: {seeds: [0, 1]}},"
+                                        + " paths: [linear, {type: linear, repair: reset},"
+                                        + " {type: linear, repair: none}]}"),
+                        null);
+        assertEquals("batchnorm", sweep.spec().model().normalization());
+        assertEquals(
+                List.of("reset", "reset", "none"),
+                sweep.spec().paths().stream().map(PathSpec::repair).toList());
     }
 
     @Test

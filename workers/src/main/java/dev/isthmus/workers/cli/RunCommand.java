@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
                     plan.tasks(Stage.TRAIN).size(),
                     plan.tasks(Stage.ALIGN).size(),
                     plan.tasks(Stage.EVALUATE).size(),
-                    ctx.store().root());
+                    ctx.store().describe("."));
             TaskRunner runner = new TaskRunner(ctx, t -> ConsoleProgress.stderr(t.id()));
             var exec = sweep.spec().execution();
             LocalExecutor.Report report =
@@ -67,9 +67,9 @@ final class RunCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "%nresults: %s%ncurves:  %s%nreport:  %s%n%d task(s) ran, %d already done,"
                             + " %.1f s%n",
-                    ctx.store().path(Layout.RESULTS),
-                    ctx.store().path(Layout.CURVES_CSV),
-                    ctx.store().path(Layout.REPORT),
+                    ctx.store().describe(Layout.RESULTS),
+                    ctx.store().describe(Layout.CURVES_CSV),
+                    ctx.store().describe(Layout.REPORT),
                     report.ran(),
                     report.skipped(),
                     (System.nanoTime() - start) / 1e9);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
+import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.DeviceBatches;
@@ -40,9 +41,10 @@ final class EvaluateTask implements TaskRunner.StageTask {
         Checkpoint[] pair = ctx.alignedPair(w.a(), w.alignTask());
         Checkpoint aCheckpoint = pair[0];
         Checkpoint bCheckpoint = pair[1];
-        List<String> metrics = ctx.spec().metrics();
-        boolean attribution = metrics.contains("attribution");
-        boolean decompose = attribution || metrics.contains("decomposition");
+        List<MetricSpec> metrics = ctx.spec().metrics();
+        boolean attribution = MetricSpec.contains(metrics, "attribution");
+        boolean decompose = attribution || MetricSpec.contains(metrics, "decomposition");
+        MetricSpec cka = MetricSpec.find(metrics, MetricSpec.CKA);
         Curve curve;
         int examples;
         BarrierDecomposition terms = null;
@@ -81,7 +83,7 @@ final class EvaluateTask implements TaskRunner.StageTask {
                             progress,
                             terms);
             examples = data.examples();
-            if (metrics.contains("cka")) similarity = similarity(ctx, m, eval, a, path);
+            if (cka != null) similarity = similarity(ctx, m, eval, cka.examples(), a, path);
         }
         List<String> outputs = new ArrayList<>();
         Decomposition decomposition = null;
@@ -130,8 +132,13 @@ final class EvaluateTask implements TaskRunner.StageTask {
 
     /** Linear CKA of each hidden layer: A against aligned B, and A against every path point. */
     private static Similarity similarity(
-            SweepContext ctx, NDManager parent, Split eval, Params a, DoubleFunction<Params> path) {
-        int n = Math.min(Similarity.SAMPLE, eval.size());
+            SweepContext ctx,
+            NDManager parent,
+            Split eval,
+            int examples,
+            Params a,
+            DoubleFunction<Params> path) {
+        int n = Math.min(examples, eval.size());
         double[] alphas = LinearPath.alphas(ctx.spec().alphas());
         try (NDManager m = parent.newSubManager()) {
             NDArray x = DeviceBatches.upload(m, eval, 0, n).x();

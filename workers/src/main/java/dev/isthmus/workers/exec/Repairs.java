@@ -2,12 +2,20 @@ package dev.isthmus.workers.exec;
 
 import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.spec.PathSpec;
+import dev.isthmus.workers.data.Split;
+import dev.isthmus.workers.engine.DeviceBatches;
+import dev.isthmus.workers.models.AffineLayers;
 import dev.isthmus.workers.models.Params;
+import dev.isthmus.workers.paths.Renormalization;
 import dev.isthmus.workers.paths.Repair;
 import dev.isthmus.workers.paths.ResetBatchNorm;
 
 /** Builds the statistics correction a path's {@code repair} option names. */
 final class Repairs {
+
+    /** Training examples REPAIR measures statistics on (the first rows of the training split). */
+    static final int REPAIR_EXAMPLES = 5000;
+
     /** Batch size of reset's forward passes when the endpoints were not trained here. */
     static final int RESET_BATCH = 128;
 
@@ -31,9 +39,19 @@ final class Repairs {
                     ResetBatchNorm.BATCHES,
                     ctx.spec().seeds().data());
         }
+        if (PathSpec.REPAIR_REPAIR.equals(repair)) {
+            if (!(ctx.model() instanceof AffineLayers layers)) {
+                throw new IllegalArgumentException(
+                        "spec.paths[].repair: repair is not available for "
+                                + ctx.model().describe());
+            }
+            Split train = ctx.dataset().train();
+            int n = Math.min(REPAIR_EXAMPLES, train.size());
+            return new Renormalization(layers, DeviceBatches.upload(m, train, 0, n).x(), a, b);
+        }
         throw new IllegalArgumentException(
                 "spec.paths[].repair: "
                         + repair
-                        + " is not implemented yet (available: none, reset)");
+                        + " is not implemented yet (available: none, reset, repair)");
     }
 }

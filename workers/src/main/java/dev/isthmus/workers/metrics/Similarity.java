@@ -11,8 +11,4 @@ import java.util.List;
  * @param alongPath CKA(A, γ(α)) per alpha (outer) and layer (inner)
  */
 public record Similarity(
-        List<String> layers, int examples, double[] endpoints, double[][] alongPath) {
-
-    /** Inputs in the CKA sample (not configurable yet). */
-    public static final int SAMPLE = 500;
-}
+        List<String> layers, int examples, double[] endpoints, double[][] alongPath) {}

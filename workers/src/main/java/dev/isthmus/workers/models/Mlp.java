@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * layers.{i}.bias} (out) as in a PyTorch {@code nn.ModuleList} of {@code nn.Linear} named {@code
  * layers}. Initialisation follows {@code nn.Linear}'s default: U(-1/√fan_in, 1/√fan_in).
  */
-public final class Mlp implements Model {
+public final class Mlp implements Model, AffineLayers {
     private final int[] widths; // input, hidden..., classes
 
     public Mlp(int inputs, List<Integer> hidden, int classes) {
@@ -96,6 +96,28 @@ public final class Mlp implements Model {
                     Activation.relu(
                             h.matMul(params.get(weight(i)).transpose()).add(params.get(bias(i))));
             out.put(perm(i), h); // (n, width_i)
+        }
+        return out;
+    }
+
+    /** Every hidden layer {@code layers.i} (all but the classifier). */
+    @Override
+    public List<AffineLayers.Layer> affineLayers() {
+        List<AffineLayers.Layer> out = new ArrayList<>();
+        for (int i = 0; i < layers() - 1; i++) {
+            out.add(new AffineLayers.Layer("layers." + i, weight(i), bias(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public java.util.Map<String, NDArray> preActivations(Params params, NDArray x) {
+        java.util.Map<String, NDArray> out = new java.util.LinkedHashMap<>();
+        NDArray h = x; // (n, in)
+        for (int i = 0; i < layers() - 1; i++) {
+            NDArray z = h.matMul(params.get(weight(i)).transpose()).add(params.get(bias(i)));
+            out.put("layers." + i, z); // (n, width_i)
+            h = Activation.relu(z);
         }
         return out;
     }

@@ -29,13 +29,13 @@ public final class SummaryTable {
                             fmt(e.evalLoss()),
                             fmt(e.evalAccuracy())));
         }
-        int pathWidth = 8; // wide enough for labels such as linear+reset
+        int pathWidth = 8;
         for (Results.SummaryRow s : r.summary()) pathWidth = Math.max(pathWidth, s.path().length());
-        String pathColumn = "%-" + pathWidth + "s";
+        String path = "%-" + pathWidth + "s";
         sb.append(
                 String.format(
                         Locale.ROOT,
-                        "%n%-20s " + pathColumn + " %5s | %-26s | %-26s%n",
+                        "%n%-20s " + path + " %5s | %-26s | %-26s%n",
                         "alignment",
                         "path",
                         "pairs",
@@ -45,9 +45,7 @@ public final class SummaryTable {
             sb.append(
                     String.format(
                             Locale.ROOT,
-                            "%-20s "
-                                    + pathColumn
-                                    + " %5d | %8.4f %8.4f %8.4f | %8.4f %8.4f %8.4f%n",
+                            "%-20s " + path + " %5d | %8.4f %8.4f %8.4f | %8.4f %8.4f %8.4f%n",
                             s.alignment(),
                             s.path(),
                             s.pairs(),

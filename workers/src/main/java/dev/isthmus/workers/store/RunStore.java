@@ -14,55 +14,93 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * A sweep's folder in a {@code file://} store. Every write goes to a temporary file beside its
- * target and is renamed into place, so readers see whole files or nothing, and a crash never leaves
- * half a result behind.
+ * A sweep's folder in a run store. Every write goes to a temporary file beside its target and is
+ * renamed into place, so readers see whole files or nothing, and a crash never leaves half a result
+ * behind.
+ *
+ * <p>With a {@link Remote} ({@code s3://bucket/prefix}) the folder is a local cache: reads fetch
+ * missing files (and always re-fetch the small JSON and CSV records, which later tasks may
+ * rewrite), writes are uploaded whole after the local write. The remote is the truth for {@link
+ * #exists}. Checkpoints are named by content key, so a cached one never goes stale.
  */
 public final class RunStore {
     private final Path root;
+    private final Remote remote; // null for a file:// store
 
     public RunStore(Path root) {
+        this(root, null);
+    }
+
+    public RunStore(Path root, Remote remote) {
         this.root = root.toAbsolutePath().normalize();
+        this.remote = remote;
     }
 
     /**
-     * Opens {@code <store>/<sweep>} for a store written as a folder path or a {@code file://} URI;
-     * a relative folder resolves against the working directory.
+     * Opens {@code <store>/<sweep>} for a store written as a folder path, a {@code file://} URI (a
+     * relative folder resolves against the working directory), or {@code s3://bucket/prefix}
+     * (cached under {@link #cacheFolder()}).
      */
     public static RunStore open(String store, String sweep) {
+        S3Location s3 = S3Location.parse(store);
+        if (s3 != null) {
+            String prefix = s3.prefix().isEmpty() ? sweep : s3.prefix() + "/" + sweep;
+            Path cache = cacheFolder().resolve(s3.bucket()).resolve(prefix);
+            return new RunStore(cache, S3Remote.fromEnvironment(s3.bucket(), prefix));
+        }
         return new RunStore(Locations.resolve(store, Path.of("")).resolve(sweep));
     }
 
+    /**
+     * Where remote stores are cached: {@code ISTHMUS_CACHE} (or the system property {@code
+     * isthmus.cache}), else {@code isthmus-cache} in the temporary folder.
+     */
+    public static Path cacheFolder() {
+        String v = System.getProperty("isthmus.cache");
+        if (v == null || v.isBlank()) v = System.getenv("ISTHMUS_CACHE");
+        if (v == null || v.isBlank()) v = System.getProperty("java.io.tmpdir") + "/isthmus-cache";
+        return Path.of(v);
+    }
+
+    /** The local folder (the cache, for a remote store). */
     public Path root() {
         return root;
     }
 
+    /** Where a file lives, for messages: a local path or an {@code s3://} URI. */
+    public String describe(String relative) {
+        return remote == null ? local(relative).toString() : remote.describe(key(relative));
+    }
+
+    /** The local file for {@code relative}, fetched from the remote first when needed. */
     public Path path(String relative) {
-        Path p = root.resolve(relative).normalize();
-        if (!p.startsWith(root)) {
-            throw new IllegalArgumentException("path escapes the run store: " + relative);
+        Path p = local(relative);
+        if (remote != null && (refetched(relative) || !Files.isRegularFile(p))) {
+            fetch(relative, p);
         }
         return p;
     }
 
     public boolean exists(String relative) {
-        return Files.isRegularFile(path(relative));
+        if (remote != null) return remote.exists(key(relative));
+        return Files.isRegularFile(local(relative));
     }
 
     public byte[] read(String relative) {
+        Path p = path(relative);
         try {
-            return Files.readAllBytes(path(relative));
+            return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path(relative), e);
+            throw new UncheckedIOException("cannot read " + describe(relative), e);
         }
     }
 
     public <T> T readJson(String relative, Class<T> type) {
-        return Json.read(read(relative), type, path(relative).toString());
+        return Json.read(read(relative), type, describe(relative));
     }
 
     public void write(String relative, byte[] content) {
-        Path target = path(relative);
+        Path target = local(relative);
         try {
             Files.createDirectories(target.getParent());
             Path tmp =
@@ -79,6 +117,7 @@ public final class RunStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
+        if (remote != null) remote.upload(key(relative), target);
     }
 
     public void writeJson(String relative, Object value) {
@@ -86,20 +125,56 @@ public final class RunStore {
     }
 
     public void writeCheckpoint(String relative, Checkpoint checkpoint) {
-        Path target = path(relative);
+        Path target = local(relative);
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + target.getParent(), e);
         }
         Safetensors.write(target, checkpoint);
+        if (remote != null) remote.upload(key(relative), target);
     }
 
     public void delete(String relative) {
         try {
-            Files.deleteIfExists(path(relative));
+            Files.deleteIfExists(local(relative));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path(relative), e);
+            throw new UncheckedIOException("cannot delete " + local(relative), e);
+        }
+        if (remote != null) remote.delete(key(relative));
+    }
+
+    private Path local(String relative) {
+        Path p = root.resolve(relative).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("path escapes the run store: " + relative);
+        }
+        return p;
+    }
+
+    private String key(String relative) {
+        return root.relativize(local(relative)).toString().replace('\\', '/');
+    }
+
+    private static boolean refetched(String relative) {
+        return relative.endsWith(".json") || relative.endsWith(".csv");
+    }
+
+    /** Downloads to a temporary file and renames it into place, like every write. */
+    private void fetch(String relative, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp =
+                    target.resolveSibling(
+                            "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            if (remote.download(key(relative), tmp)) {
+                moveAtomically(tmp, target);
+            } else {
+                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cache " + describe(relative), e);
         }
     }
 
