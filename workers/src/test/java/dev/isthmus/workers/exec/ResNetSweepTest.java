@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two BatchNorm ResNets trained on a Fashion-MNIST subset and aligned by their activations: with
- * the statistics recomputed at each alpha ({@code reset}, the default for BatchNorm) the midpoint is
- * far better than with interpolated statistics ({@code repair: none}; measured 1.62 against 2.69
+ * the statistics recomputed at each alpha ({@code reset}, the default for BatchNorm) the midpoint
+ * is far better than with interpolated statistics ({@code repair: none}; measured 1.62 against 2.69
  * nats); results name the repair each curve used.
  */
 class ResNetSweepTest {

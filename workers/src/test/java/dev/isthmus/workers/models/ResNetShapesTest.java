@@ -88,7 +88,7 @@ class ResNetShapesTest {
         StringBuilder sb = new StringBuilder();
         shapes.forEach(
                 (name, shape) ->
-                        sb.append(String.format("%-34s %s%n", name, Arrays.toString(shape))));
+                        sb.append(String.format("%-40s %s%n", name, Arrays.toString(shape))));
         return sb.toString();
     }
 
