@@ -1,10 +1,7 @@
 package dev.isthmus.workers.models;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -29,9 +26,6 @@ import java.util.TreeMap;
  * layer{g}.0.shortcut.0|1}, {@code linear}); see {@link Norm} for the normalizations.
  */
 public final class ResNet implements Model {
-    /** Examples per chunk when collecting activations, to bound memory. */
-    private static final int ACTIVATION_CHUNK = 250;
-
     private final int channels;
     private final int classes;
     private final int depth;
@@ -212,10 +206,8 @@ public final class ResNet implements Model {
     }
 
     private static void record(Map<String, List<NDArray>> acts, String perm, NDArray h) {
-        if (acts == null) return;
-        Shape s = h.getShape(); // (n, C, H, W)
-        NDArray means = h.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}); // (n, C)
-        acts.computeIfAbsent(perm, k -> new ArrayList<>()).add(means);
+        if (acts != null)
+            acts.computeIfAbsent(perm, k -> new ArrayList<>()).add(ChannelMeans.of(h));
     }
 
     /**
@@ -256,32 +248,7 @@ public final class ResNet implements Model {
      */
     @Override
     public SortedMap<String, NDArray> activations(Params params, NDArray x) {
-        long n = x.getShape().get(0);
-        Map<String, List<NDArray>> chunks = new TreeMap<>();
-        for (long from = 0; from < n; from += ACTIVATION_CHUNK) {
-            long to = Math.min(n, from + ACTIVATION_CHUNK);
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                Map<String, List<NDArray>> acts = new TreeMap<>();
-                run(params, x.get(new NDIndex("{}:{}", from, to)), null, null, acts);
-                acts.forEach(
-                        (perm, points) -> {
-                            NDArray rows = NDArrays.concat(new NDList(points)); // (points·m, C)
-                            NDScope.unregister(rows);
-                            chunks.computeIfAbsent(perm, k -> new ArrayList<>()).add(rows);
-                        });
-            }
-        }
-        SortedMap<String, NDArray> out = new TreeMap<>();
-        chunks.forEach(
-                (perm, parts) -> {
-                    NDArray all =
-                            parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts));
-                    if (parts.size() > 1) parts.forEach(NDArray::close);
-                    NDScope.register(all);
-                    out.put(perm, all);
-                });
-        return out;
+        return ChannelMeans.collect(x, (chunk, acts) -> run(params, chunk, null, null, acts));
     }
 
     @Override
