@@ -27,6 +27,7 @@ public final class SweepValidator {
         EndpointRules.check(spec.endpoints(), problems);
         PairRules.check(spec, problems);
         MeasurementRules.check(spec, problems);
+        ArchitectureRules.check(spec, problems);
         ExecutionRules.check(spec, problems);
     }
 }
