@@ -14,25 +14,36 @@ final class ArchitectureRules {
 
     private ArchitectureRules() {}
 
-    static void check(SweepSpec spec, ProblemCollector problems) {
+    /** The implemented architecture the spec names, or null. */
+    private static String architecture(SweepSpec spec) {
         ModelSpec model = spec.model();
         String architecture = model == null ? null : model.architecture();
-        if (architecture == null
-                || !Vocabulary.ARCHITECTURES.implemented().contains(architecture)) {
-            return;
-        }
-        boolean transformer = ModelSpec.TRANSFORMER.equals(architecture);
+        return architecture != null && Vocabulary.ARCHITECTURES.implemented().contains(architecture)
+                ? architecture
+                : null;
+    }
+
+    /** The transformer reads modular addition's token pairs. */
+    static void checkDataset(SweepSpec spec, ProblemCollector problems) {
         String dataset = spec.dataset() == null ? null : spec.dataset().name();
-        if (transformer && dataset != null && !MODULAR_ADDITION.equals(dataset)) {
+        if (ModelSpec.TRANSFORMER.equals(architecture(spec))
+                && dataset != null
+                && !MODULAR_ADDITION.equals(dataset)) {
             problems.add(
                     "spec.model.architecture",
                     "transformer reads the tokens a, b, = of modular-addition, got dataset "
                             + dataset);
         }
+    }
+
+    /** Alignment methods need the symmetries (and activations) they work on. */
+    static void checkAlignments(SweepSpec spec, ProblemCollector problems) {
+        String architecture = architecture(spec);
         List<AlignmentSpec> alignments = spec.alignments();
-        if (alignments == null) {
+        if (architecture == null || alignments == null) {
             return;
         }
+        boolean transformer = ModelSpec.TRANSFORMER.equals(architecture);
         for (int i = 0; i < alignments.size(); i++) {
             AlignmentSpec a = alignments.get(i);
             if (a == null) {

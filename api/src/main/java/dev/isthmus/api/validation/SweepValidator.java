@@ -24,10 +24,10 @@ public final class SweepValidator {
         }
         ModelRules.check(spec.model(), problems);
         DatasetRules.check(spec.dataset(), problems);
+        ArchitectureRules.checkDataset(spec, problems);
         EndpointRules.check(spec.endpoints(), problems);
         PairRules.check(spec, problems);
         MeasurementRules.check(spec, problems);
-        ArchitectureRules.check(spec, problems);
         ExecutionRules.check(spec, problems);
     }
 }
