@@ -141,7 +141,8 @@ public final class OrthogonalMatching {
                 double value =
                         WeightMatching.objective(
                                 ac, rotate(Permutations.apply(others, perms, bc), axes, nextQ));
-                boolean gained = value > objective + RELATIVE_TOLERANCE * Math.abs(objective);
+                boolean gained =
+                        rounds == 1 || value > objective + RELATIVE_TOLERANCE * Math.abs(objective);
                 q = nextQ;
                 objective = value;
                 if (!gained) break;

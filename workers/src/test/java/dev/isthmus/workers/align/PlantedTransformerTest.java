@@ -131,6 +131,7 @@ class PlantedTransformerTest {
         Aligners.Outcome o = align("orthogonal", b);
         assertTrue(o.alignment().objective() >= wm - 1e-6 * Math.abs(wm), o + " vs " + wm);
         assertTrue(o.alignment().objective() > wm, "a rotation finds more than a permutation");
+        assertTrue(o.alignment().sweeps() >= 4, "each start runs until a round gains nothing");
         float[] want = TransformerFixtures.logits(t, b, 11);
         assertTrue(
                 TransformerFixtures.relativeError(
