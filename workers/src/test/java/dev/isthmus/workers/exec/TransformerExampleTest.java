@@ -51,6 +51,12 @@ class TransformerExampleTest {
         double none = Permutations.distance(a, canonical(stream, endpoints.get(1)));
         double wm = Permutations.distance(a, aligned(stream, run, "weight-matching"));
         double orthogonal = Permutations.distance(a, aligned(stream, run, "orthogonal"));
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "folded distance to A: none %.3f, weight-matching %.3f, orthogonal %.3f%n",
+                none,
+                wm,
+                orthogonal);
         assertTrue(
                 orthogonal < wm && wm < none,
                 "distances between folded networks: none "
