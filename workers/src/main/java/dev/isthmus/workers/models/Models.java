@@ -45,6 +45,8 @@ public final class Models {
             return TransformerSizing.forDataset(spec, inputs, classes);
         }
         throw new IllegalArgumentException(
-                "spec.model.architecture: " + arch + " is not implemented yet (available: mlp)");
+                "spec.model.architecture: "
+                        + arch
+                        + " is not implemented yet (available: mlp, transformer)");
     }
 }
