@@ -114,7 +114,7 @@ public final class Transformer implements Model {
         long n = x.getShape().get(0);
         NDArray h = tokens(m, x).matMul(params.get(TransformerNames.EMBED)); // (n, 3, d)
         h = h.add(params.get(TransformerNames.POS_EMBED)); // (n, 3, d)
-        NDArray mask = causalMask(m); // (3, 3)
+        NDArray mask = layers > 1 ? causalMask(m) : null; // (3, 3); the last block needs none
         for (int l = 0; l < layers; l++) {
             boolean last = l == layers - 1;
             h = new TransformerBlock(this, params, l).apply(h, last, last ? null : mask, hidden);
