@@ -15,21 +15,23 @@ import java.util.TreeMap;
  * Linear Mode Connectivity for Transformers": permutations ⊂ orthogonal maps of the stream). Both
  * networks are first put in the canonical form of {@link LayerNormFolding}, where any Q with Q·1 =
  * 1 acting on every write (Q·w) and read (W·Qᵀ) of the stream is an exact symmetry. The descent
- * starts from Git Re-Basin's weight matching over all permutation groups (so Q starts as the
- * residual permutation it finds) and then alternates two exact steps, each maximising Σ⟨W_A,
- * π(W_B)⟩:
+ * alternates two exact steps, each maximising Σ⟨W_A, π(W_B)⟩:
  *
  * <ol>
+ *   <li>permutations: with Q fixed, weight matching over the other groups (MLP units, heads),
+ *       warm-started from the previous P;
  *   <li>Procrustes: with the other permutations P fixed, Q = the orthogonal map with Q·1 = 1
  *       maximising tr(QᵀM), M = Σ W_A·P(W_B)ᵀ over every parameter axis on the stream ({@link
- *       Procrustes#fixingOnes});
- *   <li>permutations: with Q fixed, weight matching over the other groups (MLP units, heads)
- *       warm-started from the previous P.
+ *       Procrustes#fixingOnes}),
  * </ol>
  *
- * until a round gains at most 1e-9 of the objective. The aligned B is returned in A's
- * parametrisation ({@link LayerNormFolding#inGaugeOf}), so the straight line from A to it is the
- * straight line between the canonical forms.
+ * until a round gains at most 1e-9 of the objective. It runs from two starts and keeps the better
+ * end: Q = the residual permutation found by Git Re-Basin's weight matching over all groups (so the
+ * result is never worse than weight matching between canonical forms), and Q = Procrustes on the
+ * stream parameters no other permutation touches (embeddings, unembedding), which finds a planted
+ * rotation at once. The aligned B is returned in A's parametrisation ({@link
+ * LayerNormFolding#inGaugeOf}), so the straight line from A to it is the straight line between the
+ * canonical forms.
  */
 public final class OrthogonalMatching {
     static final double RELATIVE_TOLERANCE = 1e-9;
