@@ -13,9 +13,9 @@ import java.util.List;
 record Vocabulary(String noun, List<String> implemented, List<String> planned) {
 
     static final Vocabulary ARCHITECTURES =
-            new Vocabulary("architecture", List.of("mlp"), List.of("resnet", "transformer"));
+            new Vocabulary("architecture", List.of("mlp", "transformer"), List.of("resnet"));
     static final Vocabulary NORMALIZATIONS =
-            new Vocabulary("normalization", List.of("none"), List.of("batchnorm", "layernorm"));
+            new Vocabulary("normalization", List.of("none", "layernorm"), List.of("batchnorm"));
     static final Vocabulary DATASETS =
             new Vocabulary(
                     "dataset",
@@ -28,8 +28,8 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary ALIGNMENTS =
             new Vocabulary(
                     "alignment",
-                    List.of("none", "weight-matching", "activation-matching"),
-                    List.of("orthogonal"));
+                    List.of("none", "weight-matching", "activation-matching", "orthogonal"),
+                    List.of());
     static final Vocabulary WARM_STARTS =
             new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
     static final Vocabulary REPAIRS =

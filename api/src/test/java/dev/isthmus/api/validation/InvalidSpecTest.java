@@ -68,15 +68,31 @@ class InvalidSpecTest {
                 row("spec", REMOVE, "spec: is required"),
                 // model
                 row(
-                        "spec.model.architecture",
-                        "transformer",
-                        "spec.model.architecture: transformer is not implemented yet (available:"
-                                + " mlp)"),
+                        "spec.model",
+                        "{architecture: transformer, heads: 3, dModel: 128, normalization: none}",
+                        "spec.model.dModel: must be a multiple of heads (3), got 128",
+                        "spec.model.normalization: transformer supports layernorm, got none",
+                        "spec.model.architecture: transformer reads the tokens a, b, = of"
+                                + " modular-addition, got dataset fashion-mnist"),
+                row(
+                        "spec",
+                        "{model: {architecture: transformer}, dataset: {name: modular-addition},"
+                                + " endpoints: {train: {seeds: [0, 1]}}, alignments: [none,"
+                                + " orthogonal, activation-matching, {type: weight-matching,"
+                                + " warmStart: activation-matching}]}",
+                        "spec.alignments[2]: activation-matching needs per-unit activations for"
+                                + " every permutation, which transformer attention heads and the"
+                                + " residual stream do not have (use weight-matching or"
+                                + " orthogonal)",
+                        "spec.alignments[3]: activation-matching needs per-unit activations for"
+                                + " every permutation, which transformer attention heads and the"
+                                + " residual stream do not have (use weight-matching or"
+                                + " orthogonal)"),
                 row(
                         "spec.model.architecture",
                         "resnet20",
                         "spec.model.architecture: unknown architecture resnet20 (expected one of:"
-                                + " mlp)"),
+                                + " mlp, transformer)"),
                 row(
                         "spec.model",
                         "{architecture: mlp, hidden: [8], depth: 20, heads: 2}",
@@ -91,7 +107,7 @@ class InvalidSpecTest {
                         "spec.model.normalization",
                         "batchnorm",
                         "spec.model.normalization: batchnorm is not implemented yet (available:"
-                                + " none)"),
+                                + " none, layernorm)"),
                 // dataset
                 row(
                         "spec.dataset",
@@ -201,8 +217,8 @@ class InvalidSpecTest {
                 row(
                         "spec.alignments",
                         "[none, orthogonal]",
-                        "spec.alignments[1]: orthogonal is not implemented yet (available:"
-                                + " none, weight-matching, activation-matching)"),
+                        "spec.alignments[1]: orthogonal rotates a transformer's residual stream,"
+                                + " and mlp has no orthogonal symmetry (use weight-matching)"),
                 row(
                         "spec.alignments",
                         "[{type: none, maxSweeps: 3}, {type: weight-matching, maxSweeps: 0,"
@@ -226,7 +242,7 @@ class InvalidSpecTest {
                         "[none, none, magic]",
                         "spec.alignments[1]: duplicate alignment none",
                         "spec.alignments[2]: unknown alignment magic (expected one of: none,"
-                                + " weight-matching, activation-matching)"),
+                                + " weight-matching, activation-matching, orthogonal)"),
                 row("spec.alignments", "[]", "spec.alignments: must not be empty"),
                 row(
                         "spec.paths",

@@ -32,13 +32,21 @@ public final class Models {
                     spec.hidden(),
                     (int) c.tensors().get(last).shape()[0]);
         }
+        if (ModelSpec.TRANSFORMER.equals(spec.architecture())) {
+            return TransformerSizing.fromCheckpoint(spec, c, source);
+        }
         return create(spec, 0, 0);
     }
 
     public static Model create(ModelSpec spec, int inputs, int classes) {
         String arch = spec.architecture();
         if ("mlp".equals(arch)) return new Mlp(inputs, spec.hidden(), classes);
+        if (ModelSpec.TRANSFORMER.equals(arch)) {
+            return TransformerSizing.forDataset(spec, inputs, classes);
+        }
         throw new IllegalArgumentException(
-                "spec.model.architecture: " + arch + " is not implemented yet (available: mlp)");
+                "spec.model.architecture: "
+                        + arch
+                        + " is not implemented yet (available: mlp, transformer)");
     }
 }
