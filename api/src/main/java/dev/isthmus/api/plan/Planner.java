@@ -143,7 +143,8 @@ public final class Planner {
         inputs.put("engine", ContentKey.ENGINE_VERSION);
         inputs.put("model", spec.model());
         inputs.put("alignment", alignment);
-        if (AlignmentSpec.WEIGHT_MATCHING.equals(alignment.type())) {
+        if (AlignmentSpec.WEIGHT_MATCHING.equals(alignment.type())
+                || AlignmentSpec.ORTHOGONAL.equals(alignment.type())) {
             inputs.put("alignSeed", spec.seeds().align());
             inputs.put("threads", spec.execution().threads());
         }

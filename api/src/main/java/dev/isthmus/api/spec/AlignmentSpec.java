@@ -11,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlignmentSpec(
-        @JsonPropertyDescription("none, weight-matching or activation-matching.") String type,
+        @JsonPropertyDescription(
+                        "none, weight-matching, activation-matching or orthogonal (transformer:"
+                                + " weight matching plus a rotation of the residual stream).")
+                String type,
         @JsonPropertyDescription(
                         "weight-matching: most coordinate-descent sweeps over all permutations"
                                 + " (default 100).")
@@ -28,6 +31,7 @@ public record AlignmentSpec(
     public static final String NONE = "none";
     public static final String WEIGHT_MATCHING = "weight-matching";
     public static final String ACTIVATION_MATCHING = "activation-matching";
+    public static final String ORTHOGONAL = "orthogonal";
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public AlignmentSpec {}

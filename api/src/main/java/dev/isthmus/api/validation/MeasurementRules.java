@@ -29,6 +29,7 @@ final class MeasurementRules {
                 Vocabulary.ALIGNMENTS,
                 problems);
         checkAlignmentOptions(spec.alignments(), problems);
+        ArchitectureRules.checkAlignments(spec, problems);
         checkPaths(spec.paths(), spec.model(), problems);
         problems.between("spec.alphas", spec.alphas(), 2, MAX_ALPHAS);
         checkNames("spec.metrics", spec.metrics(), MetricSpec::type, Vocabulary.METRICS, problems);

@@ -24,6 +24,7 @@ public final class SweepValidator {
         }
         ModelRules.check(spec.model(), problems);
         DatasetRules.check(spec.dataset(), problems);
+        ArchitectureRules.checkDataset(spec, problems);
         EndpointRules.check(spec.endpoints(), problems);
         PairRules.check(spec, problems);
         MeasurementRules.check(spec, problems);

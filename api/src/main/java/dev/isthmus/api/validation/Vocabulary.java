@@ -13,7 +13,7 @@ import java.util.List;
 record Vocabulary(String noun, List<String> implemented, List<String> planned) {
 
     static final Vocabulary ARCHITECTURES =
-            new Vocabulary("architecture", List.of("mlp", "resnet"), List.of("transformer"));
+            new Vocabulary("architecture", List.of("mlp", "resnet", "transformer"), List.of());
     static final Vocabulary NORMALIZATIONS =
             new Vocabulary("normalization", List.of("none", "batchnorm", "layernorm"), List.of());
     static final Vocabulary DATASETS =
@@ -28,8 +28,8 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary ALIGNMENTS =
             new Vocabulary(
                     "alignment",
-                    List.of("none", "weight-matching", "activation-matching"),
-                    List.of("orthogonal"));
+                    List.of("none", "weight-matching", "activation-matching", "orthogonal"),
+                    List.of());
     static final Vocabulary WARM_STARTS =
             new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
     static final Vocabulary REPAIRS =

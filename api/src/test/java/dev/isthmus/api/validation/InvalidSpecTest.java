@@ -68,15 +68,31 @@ class InvalidSpecTest {
                 row("spec", REMOVE, "spec: is required"),
                 // model
                 row(
-                        "spec.model.architecture",
-                        "transformer",
-                        "spec.model.architecture: transformer is not implemented yet (available:"
-                                + " mlp, resnet)"),
+                        "spec.model",
+                        "{architecture: transformer, heads: 3, dModel: 128, normalization: none}",
+                        "spec.model.dModel: must be a multiple of heads (3), got 128",
+                        "spec.model.normalization: transformer supports layernorm, got none",
+                        "spec.model.architecture: transformer reads the tokens a, b, = of"
+                                + " modular-addition, got dataset fashion-mnist"),
+                row(
+                        "spec",
+                        "{model: {architecture: transformer}, dataset: {name: modular-addition},"
+                                + " endpoints: {train: {seeds: [0, 1]}}, alignments: [none,"
+                                + " orthogonal, activation-matching, {type: weight-matching,"
+                                + " warmStart: activation-matching}]}",
+                        "spec.alignments[2]: activation-matching needs per-unit activations for"
+                                + " every permutation, which transformer attention heads and the"
+                                + " residual stream do not have (use weight-matching or"
+                                + " orthogonal)",
+                        "spec.alignments[3]: activation-matching needs per-unit activations for"
+                                + " every permutation, which transformer attention heads and the"
+                                + " residual stream do not have (use weight-matching or"
+                                + " orthogonal)"),
                 row(
                         "spec.model.architecture",
                         "resnet20",
                         "spec.model.architecture: unknown architecture resnet20 (expected one of:"
-                                + " mlp, resnet)"),
+                                + " mlp, resnet, transformer)"),
                 row(
                         "spec.model",
                         "{architecture: mlp, hidden: [8], depth: 20, heads: 2}",
@@ -105,6 +121,14 @@ class InvalidSpecTest {
                         "spec.model",
                         "{architecture: resnet, hidden: [16], normalization: batchnorm}",
                         "spec.model.hidden: applies only to mlp"),
+                row(
+                        "spec",
+                        "{model: {architecture: resnet}, dataset: {name: modular-addition},"
+                                + " endpoints: {train: {seeds: [0, 1]}}, alignments: [orthogonal]}",
+                        "spec.model.architecture: resnet reads the 28x28 images of fashion-mnist,"
+                                + " got dataset modular-addition",
+                        "spec.alignments[0]: orthogonal rotates a transformer's residual stream,"
+                                + " and resnet has no orthogonal symmetry (use weight-matching)"),
                 // dataset
                 row(
                         "spec.dataset",
@@ -214,8 +238,8 @@ class InvalidSpecTest {
                 row(
                         "spec.alignments",
                         "[none, orthogonal]",
-                        "spec.alignments[1]: orthogonal is not implemented yet (available:"
-                                + " none, weight-matching, activation-matching)"),
+                        "spec.alignments[1]: orthogonal rotates a transformer's residual stream,"
+                                + " and mlp has no orthogonal symmetry (use weight-matching)"),
                 row(
                         "spec.alignments",
                         "[{type: none, maxSweeps: 3}, {type: weight-matching, maxSweeps: 0,"
@@ -239,7 +263,7 @@ class InvalidSpecTest {
                         "[none, none, magic]",
                         "spec.alignments[1]: duplicate alignment none",
                         "spec.alignments[2]: unknown alignment magic (expected one of: none,"
-                                + " weight-matching, activation-matching)"),
+                                + " weight-matching, activation-matching, orthogonal)"),
                 row("spec.alignments", "[]", "spec.alignments: must not be empty"),
                 row(
                         "spec.paths",

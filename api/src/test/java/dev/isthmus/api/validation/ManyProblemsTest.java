@@ -34,7 +34,7 @@ class ManyProblemsTest {
                 spec.model.widths: unknown field (expected one of: architecture, hidden, normalization, depth, width, layers, heads, dModel, dMlp)
                 spec.endpoints.train.epochs: expected an integer, got "many"
                 spec.pairs[0][1]: unknown endpoint seed-9 (known: seed-0, seed-1)
-                spec.alignments[1]: orthogonal is not implemented yet (available: none, weight-matching, activation-matching)
+                spec.alignments[1]: orthogonal rotates a transformer's residual stream, and mlp has no orthogonal symmetry (use weight-matching)
                 spec.alphas: must be >= 2, got 1""",
                 e.getMessage());
         assertEquals(5, e.problems().size());

@@ -29,6 +29,12 @@ public final class Aligners {
             double distanceBefore,
             double distanceAfter) {}
 
+    /** Most Procrustes/permutation alternations of {@code orthogonal}. */
+    static final int MAX_ROUNDS = 100;
+
+    /** Weight-matching sweeps per permutation step of {@code orthogonal}. */
+    static final int DEFAULT_MAX_SWEEPS = 100;
+
     private Aligners() {}
 
     /**
@@ -46,6 +52,16 @@ public final class Aligners {
             Map<String, HostTensor> b,
             Supplier<Split> inputs) {
         var spec = model.permutationSpec();
+        if (AlignmentSpec.ORTHOGONAL.equals(method.type())) {
+            return orthogonal(manager, model, method, seed, a, b);
+        }
+        if (method.usesActivations() && (spec.residual() != null || !spec.blocks().isEmpty())) {
+            throw new IllegalArgumentException(
+                    "activation-matching needs per-unit activations for every permutation group,"
+                            + " which the attention heads and residual stream of "
+                            + model.describe()
+                            + " do not have (use weight-matching or orthogonal)");
+        }
         // BatchNorm statistics follow the permutations but are not weights: weight matching's
         // cost, its objective and the distances leave them out (running variances would swamp
         // them).
@@ -75,7 +91,7 @@ public final class Aligners {
                                         : null;
                         yield WeightMatching.run(
                                 manager,
-                                spec.without(buffers),
+                                spec.withoutTensors(buffers),
                                 without(a, buffers),
                                 without(b, buffers),
                                 new WeightMatching.Options(method.maxSweeps(), seed, start));
@@ -101,5 +117,34 @@ public final class Aligners {
         Map<String, HostTensor> kept = new TreeMap<>(t);
         kept.keySet().removeAll(names);
         return kept;
+    }
+
+    /** Orthogonal matching; the architecture must have a residual stream. */
+    private static Outcome orthogonal(
+            NDManager manager,
+            Model model,
+            AlignmentSpec method,
+            long seed,
+            Map<String, HostTensor> a,
+            Map<String, HostTensor> b) {
+        if (model.permutationSpec().residual() == null) {
+            throw new IllegalArgumentException(
+                    "orthogonal rotates a transformer's residual stream, and "
+                            + model.describe()
+                            + " has no orthogonal symmetry (use weight-matching)");
+        }
+        int sweeps = method.maxSweeps() == null ? DEFAULT_MAX_SWEEPS : method.maxSweeps();
+        OrthogonalMatching.Result r =
+                OrthogonalMatching.run(
+                        manager,
+                        model.permutationSpec(),
+                        a,
+                        b,
+                        new OrthogonalMatching.Options(MAX_ROUNDS, sweeps, seed));
+        return new Outcome(
+                r.alignment(),
+                r.aligned(),
+                Permutations.distance(a, b),
+                Permutations.distance(a, r.aligned()));
     }
 }

@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * sweep that gains at most 1e-12. Costs are float64. A term's product is reused while the
  * permutations of its other axes are unchanged (exact, and most of the work in late sweeps), and
  * each group's assignment is warm-started from its previous optimum ({@link
- * LinearAssignment.Solver}), which late sweeps change little.
+ * LinearAssignment.Solver}), which late sweeps change little. Blocked groups that share a block
+ * order (a transformer block's query/key and value/output heads) form one step, solved exactly by
+ * {@link BlockAssignment}.
  */
 public final class WeightMatching {
     static final double TOLERANCE = 1e-12;
@@ -67,9 +69,9 @@ public final class WeightMatching {
         SortedMap<String, List<PermutationSpec.Axis>> permToAxes = spec.permToAxes();
         Map<String, float[]> bData = new HashMap<>();
         b.forEach((k, t) -> bData.put(k, t.toFloats()));
-        int[] order = new int[permToAxes.size()];
+        List<List<String>> steps = spec.steps(); // blocked families are solved together
+        int[] order = new int[steps.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        List<String> groups = new ArrayList<>(permToAxes.keySet());
         SplittableRandom rng = new SplittableRandom(options.seed());
 
         try (NDManager m = parent.newSubManager()) {
@@ -92,21 +94,41 @@ public final class WeightMatching {
                 sweeps++;
                 Permutations.shuffle(order, rng);
                 for (int g : order) {
-                    String p = groups.get(g);
-                    List<int[]> inputs = neighbours(spec, perms, permToAxes.get(p));
+                    List<String> step = steps.get(g);
+                    String p = step.get(0);
+                    List<int[]> inputs = new ArrayList<>();
+                    for (String q : step) inputs.addAll(neighbours(spec, perms, permToAxes.get(q)));
                     if (sameArrays(inputs, solvedWith.get(p))) {
                         continue; // same costs as when p was last solved: same answer
                     }
                     int n = sizes.get(p);
-                    double[] cost =
-                            cost(m, spec, perms, b, bData, permToAxes.get(p), aFlat, cache, n);
-                    LinearAssignment.Solver solver =
-                            solvers.computeIfAbsent(p, k -> LinearAssignment.Solver.maximizing(n));
-                    if (!warm) solver.reset();
-                    int[] next = solver.solve(cost).colInd();
+                    List<double[]> costs = new ArrayList<>();
+                    for (String q : step) {
+                        costs.add(
+                                cost(m, spec, perms, b, bData, permToAxes.get(q), aFlat, cache, n));
+                    }
+                    int[][] next;
+                    PermutationSpec.Blocked blocked = spec.blocks().get(p);
+                    if (blocked == null) {
+                        LinearAssignment.Solver solver =
+                                solvers.computeIfAbsent(
+                                        p, k -> LinearAssignment.Solver.maximizing(n));
+                        if (!warm) solver.reset();
+                        next = new int[][] {solver.solve(costs.get(0)).colInd()};
+                    } else {
+                        next = BlockAssignment.maximize(costs, n, blocked.size());
+                    }
                     solvedWith.put(p, inputs);
-                    if (trace(cost, next, n) > trace(cost, perms.get(p), n) + TOLERANCE) {
-                        perms.put(p, next); // a new array: cached products see the change
+                    double found = 0;
+                    double current = 0;
+                    for (int i = 0; i < step.size(); i++) {
+                        found += trace(costs.get(i), next[i], n);
+                        current += trace(costs.get(i), perms.get(step.get(i)), n);
+                    }
+                    if (found > current + TOLERANCE) {
+                        for (int i = 0; i < step.size(); i++) {
+                            perms.put(step.get(i), next[i]); // new arrays: caches see the change
+                        }
                         progress = true;
                     }
                 }

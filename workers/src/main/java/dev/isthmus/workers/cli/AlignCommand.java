@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "align",
-        description = "Align checkpoint B to checkpoint A (weight or activation matching).")
+        description =
+                "Align checkpoint B to checkpoint A (weight, activation or orthogonal matching).")
 final class AlignCommand implements Callable<Integer> {
 
     @Mixin SectionOptions sections;
@@ -38,7 +39,7 @@ final class AlignCommand implements Callable<Integer> {
     @Option(
             names = "--method",
             defaultValue = "weight-matching",
-            description = "weight-matching or activation-matching.")
+            description = "weight-matching, activation-matching or orthogonal (transformer).")
     String method;
 
     @Option(names = "--out", required = true, description = "Where to write the aligned B.")

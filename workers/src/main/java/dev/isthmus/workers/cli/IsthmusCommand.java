@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             PlanCommand.class,
             TaskCommand.class,
+            RenderCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
             AlignCommand.class,

@@ -47,6 +47,13 @@ final class Sections {
         return SweepLoader.parse(doc.toString(), source);
     }
 
+    /** A dataset the model can read, for validating a model section on its own. */
+    private static String placeholderDataset(JsonNode model) {
+        boolean transformer =
+                model != null && "transformer".equals(model.path("architecture").asText());
+        return transformer ? "modular-addition" : "fashion-mnist";
+    }
+
     private static ObjectNode document(JsonNode model, JsonNode dataset, JsonNode train) {
         ObjectNode doc = YAML.createObjectNode();
         doc.put("apiVersion", ConnectivitySweep.API_VERSION);
@@ -55,7 +62,7 @@ final class Sections {
         ObjectNode spec = doc.putObject("spec");
         spec.set("model", model);
         if (dataset != null) spec.set("dataset", dataset);
-        else spec.putObject("dataset").put("name", "fashion-mnist");
+        else spec.putObject("dataset").put("name", placeholderDataset(model));
         ObjectNode endpoints = spec.putObject("endpoints");
         if (train != null) endpoints.set("train", train);
         ArrayNode checkpoints = endpoints.putArray("checkpoints");

@@ -3,10 +3,12 @@ package dev.isthmus.workers.cli;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.exec.SweepContext;
+import dev.isthmus.workers.store.Locations;
 import dev.isthmus.workers.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Loads a sweep file and opens its context, with an optional store override. */
 final class SpecFile {
@@ -20,8 +22,29 @@ final class SpecFile {
     }
 
     static SweepContext open(Path file, ConnectivitySweep sweep, String storeOverride) {
+        return open(sweep, file.toAbsolutePath().getParent(), storeOverride, null);
+    }
+
+    /**
+     * Opens a sweep's context.
+     *
+     * @param specFolder what relative checkpoint paths resolve against
+     * @param workdir when set, what both a relative store and relative checkpoint paths resolve
+     *     against (a cluster pod's mounted volume); else the store resolves against the working
+     *     directory
+     */
+    static SweepContext open(
+            ConnectivitySweep sweep, Path specFolder, String storeOverride, Path workdir) {
         String store = storeOverride != null ? storeOverride : sweep.spec().execution().store();
-        Path base = file.toAbsolutePath().getParent();
-        return new SweepContext(sweep, base, RunStore.open(store, sweep.name()));
+        Path checkpointBase = workdir != null ? workdir : specFolder;
+        if (store.toLowerCase(Locale.ROOT).startsWith("s3://")) {
+            return new SweepContext(
+                    sweep, checkpointBase.toAbsolutePath(), RunStore.open(store, sweep.name()));
+        }
+        Path storeBase = workdir != null ? workdir : Path.of("");
+        RunStore runStore =
+                new RunStore(
+                        Locations.resolve(store, storeBase.toAbsolutePath()).resolve(sweep.name()));
+        return new SweepContext(sweep, checkpointBase.toAbsolutePath(), runStore);
     }
 }

@@ -33,6 +33,9 @@ public final class Models {
                     spec.hidden(),
                     (int) c.tensors().get(last).shape()[0]);
         }
+        if (ModelSpec.TRANSFORMER.equals(spec.architecture())) {
+            return TransformerSizing.fromCheckpoint(spec, c, source);
+        }
         return create(spec, 0, 0);
     }
 
@@ -40,9 +43,12 @@ public final class Models {
         String arch = spec.architecture();
         if ("mlp".equals(arch)) return new Mlp(inputs, spec.hidden(), classes);
         if (ModelSpec.RESNET.equals(arch)) return ResNets.create(spec, inputs, classes);
+        if (ModelSpec.TRANSFORMER.equals(arch)) {
+            return TransformerSizing.forDataset(spec, inputs, classes);
+        }
         throw new IllegalArgumentException(
                 "spec.model.architecture: "
                         + arch
-                        + " is not implemented yet (available: mlp, resnet)");
+                        + " is not implemented yet (available: mlp, resnet, transformer)");
     }
 }

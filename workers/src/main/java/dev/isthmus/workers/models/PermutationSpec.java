@@ -12,17 +12,80 @@ import java.util.TreeMap;
  * 2022, {@code axes_to_perm}); {@link #permToAxes()} is derived from it. Permuting every axis named
  * by a group with the same permutation leaves the network's function unchanged.
  *
+ * <p>Two extensions for transformers. A group may be <em>blocked</em> ({@link #blocks()}): its axis
+ * is made of consecutive blocks of {@code size} units (attention heads), a permutation may only
+ * move whole blocks and permute units within each block, and every group naming the same {@code
+ * blocks} moves its blocks in the same order (a head's query/key rows and its value rows and output
+ * columns travel together). And a group may be a {@link ResidualStream}, which besides permutations
+ * also admits an orthogonal map once its LayerNorms are folded.
+ *
  * @param axesToPerm parameter name to one entry per axis: a permutation name, or null
+ * @param blocks blocked groups: group name to how it is blocked (empty for none)
+ * @param residual the residual stream, or null when the architecture has none
  */
-public record PermutationSpec(SortedMap<String, List<String>> axesToPerm) {
+public record PermutationSpec(
+        SortedMap<String, List<String>> axesToPerm,
+        SortedMap<String, Blocked> blocks,
+        ResidualStream residual) {
 
     /** One axis of one parameter. */
     public record Axis(String param, int axis) {}
+
+    /**
+     * How a group is blocked.
+     *
+     * @param blocks name of the block order shared by the groups that name it (e.g. heads)
+     * @param size units per block (e.g. the head dimension)
+     */
+    public record Blocked(String blocks, int size) {}
 
     public PermutationSpec {
         SortedMap<String, List<String>> copy = new TreeMap<>();
         axesToPerm.forEach((k, v) -> copy.put(k, Collections.unmodifiableList(new ArrayList<>(v))));
         axesToPerm = Collections.unmodifiableSortedMap(copy);
+        blocks = Collections.unmodifiableSortedMap(new TreeMap<>(blocks));
+    }
+
+    /** Plain permutation groups: no blocks, no residual stream. */
+    public PermutationSpec(SortedMap<String, List<String>> axesToPerm) {
+        this(axesToPerm, new TreeMap<>(), null);
+    }
+
+    /**
+     * The groups weight matching solves together, in name order: each blocked family (groups
+     * sharing a block order) is one step, every other group a step of its own.
+     */
+    public List<List<String>> steps() {
+        SortedMap<String, List<String>> byBlocks = new TreeMap<>();
+        List<List<String>> steps = new ArrayList<>();
+        for (String group : permToAxes().keySet()) {
+            Blocked b = blocks.get(group);
+            if (b == null) {
+                steps.add(List.of(group));
+            } else {
+                List<String> family = byBlocks.get(b.blocks());
+                if (family == null) {
+                    family = new ArrayList<>();
+                    byBlocks.put(b.blocks(), family);
+                    steps.add(family);
+                }
+                family.add(group);
+            }
+        }
+        return steps;
+    }
+
+    /** The same spec with {@code group} removed from every axis (its axes left unpermuted). */
+    public PermutationSpec without(String group) {
+        SortedMap<String, List<String>> axes = new TreeMap<>();
+        axesToPerm.forEach(
+                (name, perms) ->
+                        axes.put(
+                                name,
+                                perms.stream().map(p -> group.equals(p) ? null : p).toList()));
+        SortedMap<String, Blocked> kept = new TreeMap<>(blocks);
+        kept.remove(group);
+        return new PermutationSpec(axes, kept, residual);
     }
 
     /** Permutation name to every (parameter, axis) it acts on, parameters in name order. */
@@ -65,13 +128,26 @@ public record PermutationSpec(SortedMap<String, List<String>> axesToPerm) {
                                 }
                             }
                         });
+        blocks.forEach(
+                (group, b) -> {
+                    Integer n = sizes.get(group);
+                    if (n != null && (b.size() < 1 || n % b.size() != 0)) {
+                        throw new IllegalArgumentException(
+                                "permutation "
+                                        + group
+                                        + " acts on axes of size "
+                                        + n
+                                        + ", not a multiple of its blocks of "
+                                        + b.size());
+                    }
+                });
         return sizes;
     }
 
     /** The same spec without the named tensors (such as buffers left out of a cost). */
-    public PermutationSpec without(java.util.Set<String> names) {
+    public PermutationSpec withoutTensors(java.util.Set<String> names) {
         SortedMap<String, List<String>> kept = new TreeMap<>(axesToPerm);
         kept.keySet().removeAll(names);
-        return new PermutationSpec(kept);
+        return new PermutationSpec(kept, blocks, residual);
     }
 }

@@ -52,7 +52,8 @@ public record Results(
     /**
      * One alignment of one pair; its wall time is {@code timings[task]}.
      *
-     * @param sweeps coordinate-descent sweeps (weight matching), 1 (activation matching), 0 (none)
+     * @param sweeps coordinate-descent sweeps (weight matching), 1 (activation matching), 0 (none),
+     *     rounds (orthogonal)
      * @param objective the method's objective at its result
      * @param distanceBefore ‖θ_A − θ_B‖₂ over all parameters
      * @param distanceAfter ‖θ_A − π(θ_B)‖₂

@@ -55,7 +55,10 @@ class CliTest {
             assertEquals(2, o.code(), cmd + ": " + o.err());
             assertTrue(o.err().contains("spec.alphas: must be >= 2, got 1"), o.err());
             assertTrue(
-                    o.err().contains("spec.alignments[1]: orthogonal is not implemented yet"),
+                    o.err()
+                            .contains(
+                                    "spec.alignments[1]: orthogonal rotates a transformer's"
+                                            + " residual stream"),
                     o.err());
             assertTrue(!o.err().contains("\tat "), "no stack trace without --errors: " + o.err());
         }

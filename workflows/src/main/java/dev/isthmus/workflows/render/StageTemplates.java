@@ -43,7 +43,7 @@ final class StageTemplates {
         args.addAll(List.of("task", stage, "--index", "{{inputs.parameters." + ITEM + "}}"));
         args.addAll(List.of("--batch", Integer.toString(fanOut.batch())));
         args.addAll(specArgs());
-        return template(stage, new Inputs(List.of(Parameter.named(ITEM))), null, true, args);
+        return template(stage, new Inputs(List.of(Parameter.named(ITEM))), null, args);
     }
 
     /** The aggregate stage: results.json, curves.csv and the summary for the operator. */
@@ -55,7 +55,7 @@ final class StageTemplates {
         Parameter summary =
                 new Parameter(
                         SUMMARY, null, new Parameter.ValueFrom(options.summaryPath()), SUMMARY);
-        return template(stage, null, new Outputs(List.of(summary)), false, args);
+        return template(stage, null, new Outputs(List.of(summary)), args);
     }
 
     private List<String> specArgs() {
@@ -65,8 +65,7 @@ final class StageTemplates {
         return args;
     }
 
-    private Template template(
-            String stage, Inputs inputs, Outputs outputs, boolean gpus, List<String> args) {
+    private Template template(String stage, Inputs inputs, Outputs outputs, List<String> args) {
         return new Template(
                 stage,
                 PodMetadata.labels(Map.of(STAGE_LABEL, stage)),
@@ -75,6 +74,6 @@ final class StageTemplates {
                 TaskMetrics.stage(sweep, stage),
                 RetryPolicy.of(execution.retries()),
                 null,
-                WorkerContainer.of(options, store, execution.resources(), gpus, args));
+                WorkerContainer.of(options, store, execution.resources(), args));
     }
 }

@@ -23,22 +23,23 @@ final class WorkerContainer {
 
     private WorkerContainer() {}
 
-    /**
-     * @param gpus whether this stage gets the sweep's GPUs (compute stages do, aggregation not)
-     */
     static Container of(
             RenderOptions options,
             StorePlacement store,
             ResourcesSpec resources,
-            boolean gpus,
             List<String> args) {
         return new ContainerBuilder()
                 .withName("main")
                 .withImage(options.image())
                 .withCommand(COMMAND)
                 .withArgs(args)
+                // an s3:// store's local cache lives on the writable scratch volume
+                .addNewEnv()
+                .withName("ISTHMUS_CACHE")
+                .withValue(options.scratchPath() + "/cache")
+                .endEnv()
                 .withEnvFrom(store.envFrom())
-                .withResources(resources(resources, gpus))
+                .withResources(resources(resources))
                 .withVolumeMounts(store.mounts(options))
                 .withSecurityContext(PodSecurity.container())
                 .build();
@@ -49,7 +50,7 @@ final class WorkerContainer {
      * and a memory limit makes an out-of-memory kill exit 137, which is retried). CPU is not
      * limited: throttling would only slow a task down.
      */
-    static ResourceRequirements resources(ResourcesSpec resources, boolean gpus) {
+    static ResourceRequirements resources(ResourcesSpec resources) {
         if (resources == null) {
             return null;
         }
@@ -63,7 +64,7 @@ final class WorkerContainer {
             limits.put("memory", new Quantity(resources.memory()));
         }
         Integer gpu = resources.gpu();
-        if (gpus && gpu != null && gpu > 0) {
+        if (gpu != null && gpu > 0) {
             requests.put(GPU, new Quantity(gpu.toString()));
             limits.put(GPU, new Quantity(gpu.toString()));
         }

@@ -22,7 +22,7 @@ class PodSettingsTest {
                     + " NoSchedule}]}";
 
     @Test
-    void computeStagesGetTheGpusAndAggregationDoesNot() {
+    void everyStageGetsTheSameResources() {
         WorkflowSpec spec = StorePlacementTest.render(TestSweeps.small(CLUSTER));
         Container evaluate = StorePlacementTest.container(spec, "evaluate");
         Container aggregate = StorePlacementTest.container(spec, "aggregate");
@@ -31,7 +31,8 @@ class PodSettingsTest {
         assertEquals("8", evaluate.getResources().getRequests().get("cpu").toString());
         assertEquals("24Gi", evaluate.getResources().getLimits().get("memory").toString());
         assertNull(evaluate.getResources().getLimits().get("cpu"), "CPU is not throttled");
-        assertNull(aggregate.getResources().getRequests().get("nvidia.com/gpu"));
+        // Aggregation checks the curves on the device kind that computed them.
+        assertEquals(evaluate.getResources(), aggregate.getResources());
         assertEquals(6, spec.parallelism());
         assertEquals(Map.of("pool", "a100"), spec.nodeSelector());
         assertEquals("NoSchedule", spec.tolerations().get(0).getEffect());

@@ -4,8 +4,6 @@ import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workflows.argo.ArgoYaml;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** Sweeps to render in tests: the shipped examples, and documents built here. */
 final class TestSweeps {
@@ -46,25 +44,7 @@ final class TestSweeps {
      * path (14,850 alignments, 14,850 curve fits, 29,700 evaluations).
      */
     static ConnectivitySweep hundredCheckpoints() {
-        String checkpoints =
-                IntStream.range(0, 100)
-                        .mapToObj(
-                                i ->
-                                        String.format(
-                                                "      - {name: m%03d, uri: checkpoints/m%03d.safetensors}%n",
-                                                i, i))
-                        .collect(Collectors.joining());
-        return sweep(
-                "hundred",
-                "  model: {architecture: mlp, hidden: [512, 512, 512]}\n"
-                        + "  dataset: {name: fashion-mnist, evalExamples: 10000}\n"
-                        + "  endpoints:\n"
-                        + "    checkpoints:\n"
-                        + checkpoints
-                        + "  alignments: [none, weight-matching, activation-matching]\n"
-                        + "  paths: [linear, {type: bezier, epochs: 3}]\n"
-                        + "  execution: {parallelism: 16, retries: 3, resources: {gpu: 1, cpu: \"4\","
-                        + " memory: 16Gi}}\n");
+        return SweepLoader.load(Path.of("src/test/resources/hundred-checkpoints.yaml"));
     }
 
     static String yaml(ConnectivitySweep sweep, RenderOptions options) {
