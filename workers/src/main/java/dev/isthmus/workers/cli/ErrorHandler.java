@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * Prints one line per error to stderr (a spec's problems one per line), the stack trace only with
- * {@code --errors}, and maps bad input to exit code 2 and other failures to 1.
+ * {@code --errors}, and maps bad input (including a diverged training, which a retry would repeat)
+ * to exit code 2 and other failures to 1.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -38,6 +39,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 || ex instanceof IllegalArgumentException
                 || ex instanceof CheckpointException
                 || ex instanceof DatasetException
-                || ex instanceof java.nio.file.NoSuchFileException;
+                || ex instanceof java.nio.file.NoSuchFileException
+                // seeded training diverges again on every attempt: the spec must change
+                || ex instanceof dev.isthmus.workers.train.TrainingDivergedException;
     }
 }

@@ -36,6 +36,31 @@ class CliTest {
     }
 
     @Test
+    void aDivergedTrainingIsBadInputSoAClusterDoesNotRetryIt(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("explosive.yaml");
+        Files.writeString(
+                spec,
+                "apiVersion: isthmus.dev/v1alpha1\nkind: ConnectivitySweep\n"
+                        + "metadata: {name: explosive}\nspec:\n"
+                        + "  model: {architecture: mlp, hidden: [16]}\n"
+                        + "  dataset: {name: modular-addition, modulus: 11}\n"
+                        + "  endpoints: {train: {seeds: [0, 1], optimizer: sgd,"
+                        + " learningRate: 1.0e+12, epochs: 4, batchSize: 8}}\n");
+        Outcome o =
+                run(
+                        "task",
+                        "train",
+                        "--index",
+                        "0",
+                        "--spec",
+                        spec.toString(),
+                        "--store",
+                        dir.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("training diverged at epoch 1"), o.err());
+    }
+
+    @Test
     void invalidSpecExitsWithTwoAndNamesEveryField(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("bad.yaml");
         Files.writeString(
