@@ -15,6 +15,17 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{- define "isthmus.labels" -}}
 {{ include "isthmus.selectorLabels" . }}
+{{ include "isthmus.commonLabels" . }}
+{{- end -}}
+
+{{/* Labels of the worker service account, role, binding and claim (not the operator's). */}}
+{{- define "isthmus.workerLabels" -}}
+app.kubernetes.io/name: isthmus-worker
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{ include "isthmus.commonLabels" . }}
+{{- end -}}
+
+{{- define "isthmus.commonLabels" -}}
 app.kubernetes.io/part-of: isthmus
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}

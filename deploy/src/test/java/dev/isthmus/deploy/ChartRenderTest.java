@@ -132,6 +132,34 @@ class ChartRenderTest {
         assertNotNull(container.getResources().getLimits().get("memory"));
     }
 
+    @Test
+    void serviceSelectsTheOperatorPodsOnly() {
+        List<HasMetadata> objects = Chart.objects(Chart.template(Chart.values("namespaced")));
+        var service =
+                Chart.ofKind(objects, "Service", io.fabric8.kubernetes.api.model.Service.class)
+                        .values()
+                        .iterator()
+                        .next();
+        Map<String, String> podLabels =
+                deployment(objects).getSpec().getTemplate().getMetadata().getLabels();
+        assertTrue(podLabels.entrySet().containsAll(service.getSpec().getSelector().entrySet()));
+        assertEquals(
+                service.getSpec().getSelector(),
+                deployment(objects).getSpec().getSelector().getMatchLabels());
+        for (HasMetadata o : objects) {
+            if (o.getMetadata().getName().equals("isthmus-worker")
+                    || o.getKind().equals("PersistentVolumeClaim")) {
+                assertEquals(
+                        "isthmus-worker",
+                        o.getMetadata().getLabels().get("app.kubernetes.io/name"),
+                        o.getKind());
+            }
+        }
+        assertFalse(
+                env(Chart.objects(Chart.template()))
+                        .containsKey("ISTHMUS_LEADER_ELECTION_LEASE_NAME"));
+    }
+
     static final String WATCHED = "QUARKUS_OPERATOR_SDK_CONTROLLERS_CONNECTIVITYSWEEP_NAMESPACES";
     static final String LEADER = "QUARKUS_OPERATOR_SDK_ACTIVATE_LEADER_ELECTION_FOR_PROFILES";
 
