@@ -8,7 +8,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
 
-/** `helm lint --strict`, and the chart's own refusals of bad values. */
+/** `helm lint --strict`, and values.schema.json refusing bad values with the path of the value. */
 class ChartLintTest {
 
     @Test
@@ -19,21 +19,25 @@ class ChartLintTest {
 
     @Test
     void unknownSwitchValueIsRefusedWithItsKey() {
-        Exception e =
-                assertThrows(Exception.class, () -> Chart.template(Chart.values("bad-switch")));
-        assertTrue(
-                e.getMessage()
-                        .contains(
-                                "serviceMonitor.enabled: expected auto, true or false, got \"maybe\""),
-                e.getMessage());
+        assertRefused("bad-switch", "at '/serviceMonitor/enabled': value must be one of 'auto'");
     }
 
     @Test
     void unknownWorkerFlavorIsRefused() {
-        Exception e =
-                assertThrows(Exception.class, () -> Chart.template(Chart.values("bad-flavor")));
-        assertTrue(
-                e.getMessage().contains("image.workers.flavor: expected cpu or cuda, got \"rocm\""),
-                e.getMessage());
+        assertRefused(
+                "bad-flavor", "at '/image/workers/flavor': value must be one of 'cpu', 'cuda'");
+    }
+
+    @Test
+    void misspeltKeyIsRefused() {
+        assertRefused("typo", "additional properties 'watchNamespace' not allowed");
+    }
+
+    /** values.schema.json refuses the values file with a message naming each fragment. */
+    static void assertRefused(String values, String... fragments) {
+        Exception e = assertThrows(Exception.class, () -> Chart.template(Chart.values(values)));
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        }
     }
 }
