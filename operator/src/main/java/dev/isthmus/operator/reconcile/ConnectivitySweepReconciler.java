@@ -1,0 +1,202 @@
+package dev.isthmus.operator.reconcile;
+
+import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.validation.SpecException;
+import dev.isthmus.operator.metrics.SweepMetrics;
+import dev.isthmus.operator.observe.RunObservation;
+import dev.isthmus.operator.observe.WorkflowObserver;
+import dev.isthmus.operator.resource.ConnectivitySweepResource;
+import dev.isthmus.operator.resource.ScheduledRun;
+import dev.isthmus.operator.resource.SweepStatus;
+import dev.isthmus.operator.status.StatusBuilder;
+import dev.isthmus.workflows.render.WorkflowRenderer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Observe → validate → reconcile for ConnectivitySweeps. Observes the sweep's Workflows (a
+ * label-selected informer), validates the spec as {@code isthmus run} does (an invalid spec gets
+ * phase Invalid, a condition and a Warning event, and is not retried), makes sure this generation's
+ * Workflow or CronWorkflow exists (stopping older generations' runs), and derives the status from
+ * what it observed.
+ */
+@ControllerConfiguration(name = ConnectivitySweepReconciler.NAME)
+@RBACRule(
+        apiGroups = "argoproj.io",
+        resources = "workflows",
+        verbs = {"get", "list", "watch", "create", "patch", "update", "delete", "deletecollection"})
+@RBACRule(
+        apiGroups = "argoproj.io",
+        resources = "cronworkflows",
+        verbs = {"get", "list", "create", "delete", "deletecollection"})
+@RBACRule(
+        apiGroups = "",
+        resources = "events",
+        verbs = {"create", "patch"})
+public class ConnectivitySweepReconciler
+        implements Reconciler<ConnectivitySweepResource>, Cleaner<ConnectivitySweepResource> {
+
+    public static final String NAME = "connectivitysweep";
+    static final GroupVersionKind WORKFLOW =
+            new GroupVersionKind("argoproj.io", "v1alpha1", "Workflow");
+
+    private final ArgoObjects argo;
+    private final SweepEvents events;
+    private final SweepMetrics metrics;
+
+    public ConnectivitySweepReconciler(
+            KubernetesClient client, SweepMetrics metrics, OperatorSettings settings) {
+        this.argo = new ArgoObjects(client, settings.renderOptions());
+        this.events = new SweepEvents(client);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public List<EventSource<?, ConnectivitySweepResource>> prepareEventSources(
+            EventSourceContext<ConnectivitySweepResource> context) {
+        var config =
+                InformerEventSourceConfiguration.from(WORKFLOW, ConnectivitySweepResource.class)
+                        .withName("workflows")
+                        .withLabelSelector(WorkflowRenderer.SWEEP_LABEL)
+                        .withSecondaryToPrimaryMapper(
+                                (GenericKubernetesResource w) ->
+                                        Set.of(
+                                                new ResourceID(
+                                                        w.getMetadata()
+                                                                .getLabels()
+                                                                .get(WorkflowRenderer.SWEEP_LABEL),
+                                                        w.getMetadata().getNamespace())))
+                        .build();
+        return List.of(new InformerEventSource<>(config, context));
+    }
+
+    @Override
+    public UpdateControl<ConnectivitySweepResource> reconcile(
+            ConnectivitySweepResource resource, Context<ConnectivitySweepResource> context) {
+        List<RunObservation> runs =
+                context.getSecondaryResources(GenericKubernetesResource.class).stream()
+                        .map(WorkflowObserver::observe)
+                        .toList();
+        long generation = resource.getMetadata().getGeneration();
+        SweepStatus previous = resource.getStatus();
+        StatusBuilder builder = new StatusBuilder(previous, generation, Instant.now());
+        boolean specChanged =
+                previous == null || !Objects.equals(previous.observedGeneration(), generation);
+        ConnectivitySweep sweep;
+        GenericKubernetesResource desired;
+        try {
+            sweep = SweepDocument.validated(resource);
+            desired = argo.render(sweep, resource);
+        } catch (SpecException e) {
+            return invalid(resource, builder, e, specChanged);
+        }
+        if (specChanged) {
+            argo.retireOlderGenerations(resource);
+        }
+        argo.createIfMissing(desired);
+        boolean scheduled = sweep.spec().schedule() != null;
+        StatusBuilder.Outcome outcome =
+                builder.observed(
+                        desired.getMetadata().getName(),
+                        scheduled,
+                        runs,
+                        sweep.spec().regression(),
+                        resultsUri(sweep));
+        record(resource, runs, desired.getMetadata().getName(), outcome);
+        return patch(resource, outcome.status());
+    }
+
+    @Override
+    public DeleteControl cleanup(
+            ConnectivitySweepResource resource, Context<ConnectivitySweepResource> context) {
+        argo.deleteAll(resource);
+        metrics.forget(key(resource));
+        return DeleteControl.defaultDelete();
+    }
+
+    private UpdateControl<ConnectivitySweepResource> invalid(
+            ConnectivitySweepResource resource,
+            StatusBuilder builder,
+            SpecException e,
+            boolean specChanged) {
+        String message = e.getMessage().replace('\n', ';').replace(";", "; ").trim();
+        SweepStatus status = builder.invalid(message);
+        if (specChanged || !StatusBuilder.INVALID.equals(phaseOf(resource))) {
+            argo.retireOlderGenerations(resource);
+            events.warning(resource, "InvalidSpec", message);
+        }
+        metrics.observe(key(resource), StatusBuilder.INVALID, Map.of(), List.of());
+        return patch(resource, status);
+    }
+
+    private void record(
+            ConnectivitySweepResource resource,
+            List<RunObservation> runs,
+            String workflow,
+            StatusBuilder.Outcome outcome) {
+        SweepStatus status = outcome.status();
+        Map<String, Integer> tasks =
+                runs.stream()
+                        .filter(r -> r.name().equals(workflow) || r.scheduled())
+                        .filter(r -> !r.finished())
+                        .findFirst()
+                        .map(RunObservation::tasksByState)
+                        .orElse(Map.of());
+        metrics.observe(
+                key(resource),
+                status.phase(),
+                tasks,
+                status.summary() == null ? List.of() : status.summary());
+        outcome.completions().forEach(c -> metrics.runCompleted(c.result(), c.duration()));
+        for (ScheduledRun run : outcome.regressions()) {
+            metrics.regressed();
+            events.warning(
+                    resource,
+                    "Regressed",
+                    run.workflow()
+                            + " failed the regression gate: "
+                            + String.join("; ", run.reasons()));
+        }
+    }
+
+    private static UpdateControl<ConnectivitySweepResource> patch(
+            ConnectivitySweepResource resource, SweepStatus status) {
+        if (status.equals(resource.getStatus())) {
+            return UpdateControl.noUpdate();
+        }
+        resource.setStatus(status);
+        return UpdateControl.patchStatus(resource);
+    }
+
+    static String resultsUri(ConnectivitySweep sweep) {
+        String store = sweep.spec().execution().store();
+        String base = store.endsWith("/") ? store.substring(0, store.length() - 1) : store;
+        return base + "/" + sweep.name() + "/results.json";
+    }
+
+    private static String phaseOf(ConnectivitySweepResource resource) {
+        return resource.getStatus() == null ? null : resource.getStatus().phase();
+    }
+
+    private static String key(ConnectivitySweepResource resource) {
+        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    }
+}
