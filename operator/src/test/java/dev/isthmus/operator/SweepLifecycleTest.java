@@ -1,6 +1,5 @@
 package dev.isthmus.operator;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +12,8 @@ import dev.isthmus.operator.resource.SweepStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -85,21 +86,20 @@ class SweepLifecycleTest {
         assertEquals("False", condition(done, "Progressing").status());
         assertEquals("2026-11-24T01:02:00Z", done.finishedAt());
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("isthmus_sweeps{phase=\"Succeeded\"} 1.0"), metrics);
-        assertTrue(
-                metrics.contains("isthmus_runs_completed_total{result=\"Succeeded\"} 1.0"),
-                metrics);
-        assertTrue(metrics.contains("isthmus_run_duration_seconds_count 1.0"), metrics);
-        assertTrue(
-                metrics.contains(
-                        "isthmus_loss_barrier_best{alignment=\"weight-matching\",path=\"linear\"}"
-                                + " 0.05"),
-                metrics);
-        assertTrue(metrics.contains("isthmus_tasks{state=\"Succeeded\"}"), metrics);
-        assertTrue(metrics.contains("operator_sdk_reconciliations_executions"), metrics);
-        assertTrue(
-                !metrics.contains("resource.name") && !metrics.contains("name=\"life\""), metrics);
+        String metrics = Scrape.metrics();
+        Scrape.assertSeries(metrics, "isthmus_sweeps{phase=\"Succeeded\"} 1.0");
+        Scrape.assertSeries(metrics, "isthmus_runs_completed_total{result=\"Succeeded\"} 1.0");
+        Scrape.assertSeries(metrics, "isthmus_run_duration_seconds_count 1.0");
+        Scrape.assertSeries(metrics, "isthmus_run_duration_seconds_sum 120.0");
+        Scrape.assertSeries(
+                metrics,
+                "isthmus_loss_barrier_best{alignment=\"weight-matching\",path=\"linear\"} 0.05");
+        Scrape.assertSeries(
+                metrics, "isthmus_loss_barrier_worst{alignment=\"none\",path=\"linear\"} 0.8");
+        Scrape.assertSeries(metrics, "isthmus_tasks{state=\"Succeeded\"} ");
+        Scrape.assertSeries(metrics, "operator_sdk_reconciliations_success_total{");
+        assertTrue(!metrics.contains("name=\"life\""), "per-resource reconcile metrics");
+        Scrape.print(metrics);
         System.out.printf(
                 "reconcile latency: create -> Workflow present %d ms; status patch -> sweep status %d ms%n",
                 created / 1_000_000, observed / 1_000_000);
@@ -133,7 +133,7 @@ class SweepLifecycleTest {
         client.resources(ConnectivitySweepResource.class)
                 .inNamespace(Sweeps.NAMESPACE)
                 .withName("change")
-                .edit(s -> withAlphas(s, 5));
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"alphas\": 5}}");
         GenericKubernetesResource second = awaitWorkflow("change-g2");
         assertEquals("2", second.getMetadata().getLabels().get("isthmus.dev/generation"));
         await().atMost(Duration.ofSeconds(10))
@@ -158,6 +158,38 @@ class SweepLifecycleTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> Sweeps.workflow(client, "gone-g1") == null);
         assertNull(Sweeps.workflow(client, "gone-g1"));
+    }
+
+    @Test
+    void invalidSpecIsReportedWithItsFieldPathAndNotRun() {
+        create(withAlphas(Sweeps.small("bad", ""), 1));
+        SweepStatus status = awaitStatus("bad", s -> "Invalid".equals(s.phase()));
+        SweepCondition ready = condition(status, "Ready");
+        assertEquals("False", ready.status());
+        assertEquals("InvalidSpec", ready.reason());
+        assertTrue(ready.message().startsWith("spec.alphas: "), ready.message());
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                client
+                                        .v1()
+                                        .events()
+                                        .inNamespace(Sweeps.NAMESPACE)
+                                        .list()
+                                        .getItems()
+                                        .stream()
+                                        .anyMatch(
+                                                e ->
+                                                        "bad"
+                                                                        .equals(
+                                                                                e.getInvolvedObject()
+                                                                                        .getName())
+                                                                && "Warning".equals(e.getType())
+                                                                && e.getMessage()
+                                                                        .startsWith(
+                                                                                "spec.alphas: ")));
+        assertNull(Sweeps.workflow(client, "bad-g1"));
+        System.out.println("kubectl describe: Warning InvalidSpec " + ready.message());
     }
 
     static ConnectivitySweepResource withAlphas(ConnectivitySweepResource sweep, int alphas) {

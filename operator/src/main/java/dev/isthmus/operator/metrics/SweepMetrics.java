@@ -3,8 +3,10 @@ package dev.isthmus.operator.metrics;
 import dev.isthmus.operator.resource.SummaryRow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -30,16 +32,18 @@ public class SweepMetrics {
     private final Map<String, List<SummaryRow>> summaries = new ConcurrentHashMap<>();
     private final Set<String> barrierRows = ConcurrentHashMap.newKeySet();
     private final Set<String> taskStates = ConcurrentHashMap.newKeySet();
+    private final List<Meter> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Timer runDuration;
     private final Counter regressions;
 
     public SweepMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (String phase : PHASES) {
-            Gauge.builder("isthmus.sweeps", phases, p -> count(p, phase))
-                    .description("ConnectivitySweeps by phase")
-                    .tag("phase", phase)
-                    .register(registry);
+            own(
+                    Gauge.builder("isthmus.sweeps", phases, p -> count(p, phase))
+                            .description("ConnectivitySweeps by phase")
+                            .tag("phase", phase)
+                            .register(registry));
         }
         runDuration =
                 Timer.builder("isthmus.run.duration")
@@ -89,19 +93,38 @@ public class SweepMetrics {
         summaries.remove(key);
     }
 
+    /**
+     * Removes this instance's gauges when the application stops: a registry that outlives it (a
+     * restarted application in tests) would otherwise keep reading this instance's maps.
+     */
+    @PreDestroy
+    void close() {
+        owned.forEach(registry::remove);
+        owned.clear();
+    }
+
+    private void own(Meter meter) {
+        owned.add(meter);
+    }
+
     private static double count(Map<String, String> phases, String phase) {
         return phases.values().stream().filter(phase::equals).count();
     }
 
     private void registerTaskState(String state) {
         if (taskStates.add(state)) {
-            Gauge.builder(
-                            "isthmus.tasks",
-                            tasks,
-                            t -> t.values().stream().mapToInt(m -> m.getOrDefault(state, 0)).sum())
-                    .description("Worker pods of the sweeps' current runs, by Argo node phase")
-                    .tag("state", state)
-                    .register(registry);
+            own(
+                    Gauge.builder(
+                                    "isthmus.tasks",
+                                    tasks,
+                                    t ->
+                                            t.values().stream()
+                                                    .mapToInt(m -> m.getOrDefault(state, 0))
+                                                    .sum())
+                            .description(
+                                    "Worker pods of the sweeps' current runs, by Argo node phase")
+                            .tag("state", state)
+                            .register(registry));
         }
     }
 
@@ -128,13 +151,14 @@ public class SweepMetrics {
                     var result = best ? values.min() : values.max();
                     return result.orElse(Double.NaN);
                 };
-        Gauge.builder(name, summaries, value)
-                .description(
-                        which
-                                + " worst-pair chord loss barrier (nats) over the sweeps' last"
-                                + " finished runs")
-                .tag("alignment", alignment)
-                .tag("path", path)
-                .register(registry);
+        own(
+                Gauge.builder(name, summaries, value)
+                        .description(
+                                which
+                                        + " worst-pair chord loss barrier (nats) over the sweeps' last"
+                                        + " finished runs")
+                        .tag("alignment", alignment)
+                        .tag("path", path)
+                        .register(registry));
     }
 }

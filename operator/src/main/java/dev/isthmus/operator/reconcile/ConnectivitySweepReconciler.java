@@ -26,10 +26,12 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Observe → validate → reconcile for ConnectivitySweeps. Observes the sweep's Workflows (a
@@ -61,6 +63,7 @@ public class ConnectivitySweepReconciler
     private final ArgoObjects argo;
     private final SweepEvents events;
     private final SweepMetrics metrics;
+    private final Map<ResourceID, SweepStatus> written = new ConcurrentHashMap<>();
 
     public ConnectivitySweepReconciler(
             KubernetesClient client, SweepMetrics metrics, OperatorSettings settings) {
@@ -96,7 +99,7 @@ public class ConnectivitySweepReconciler
                         .map(WorkflowObserver::observe)
                         .toList();
         long generation = resource.getMetadata().getGeneration();
-        SweepStatus previous = resource.getStatus();
+        SweepStatus previous = previous(resource);
         StatusBuilder builder = new StatusBuilder(previous, generation, Instant.now());
         boolean specChanged =
                 previous == null || !Objects.equals(previous.observedGeneration(), generation);
@@ -106,7 +109,7 @@ public class ConnectivitySweepReconciler
             sweep = SweepDocument.validated(resource);
             desired = argo.render(sweep, resource);
         } catch (SpecException e) {
-            return invalid(resource, builder, e, specChanged);
+            return invalid(resource, builder, e, specChanged, context);
         }
         if (specChanged) {
             argo.retireOlderGenerations(resource);
@@ -129,6 +132,7 @@ public class ConnectivitySweepReconciler
             ConnectivitySweepResource resource, Context<ConnectivitySweepResource> context) {
         argo.deleteAll(resource);
         metrics.forget(key(resource));
+        written.remove(ResourceID.fromResource(resource));
         return DeleteControl.defaultDelete();
     }
 
@@ -136,10 +140,12 @@ public class ConnectivitySweepReconciler
             ConnectivitySweepResource resource,
             StatusBuilder builder,
             SpecException e,
-            boolean specChanged) {
+            boolean specChanged,
+            Context<ConnectivitySweepResource> context) {
         String message = e.getMessage().replace('\n', ';').replace(";", "; ").trim();
         SweepStatus status = builder.invalid(message);
-        if (specChanged || !StatusBuilder.INVALID.equals(phaseOf(resource))) {
+        SweepStatus before = previous(resource);
+        if (specChanged || before == null || !StatusBuilder.INVALID.equals(before.phase())) {
             argo.retireOlderGenerations(resource);
             events.warning(resource, "InvalidSpec", message);
         }
@@ -156,8 +162,7 @@ public class ConnectivitySweepReconciler
         Map<String, Integer> tasks =
                 runs.stream()
                         .filter(r -> r.name().equals(workflow) || r.scheduled())
-                        .filter(r -> !r.finished())
-                        .findFirst()
+                        .max(Comparator.comparing(RunObservation::name))
                         .map(RunObservation::tasksByState)
                         .orElse(Map.of());
         metrics.observe(
@@ -177,23 +182,31 @@ public class ConnectivitySweepReconciler
         }
     }
 
-    private static UpdateControl<ConnectivitySweepResource> patch(
+    /**
+     * Patches the status when it changed. The status written is remembered: the SDK's cache can
+     * hand the next reconcile a copy from before this patch, and a stale status would count a
+     * finished run twice. After a restart the memory is empty and the stored status is current.
+     */
+    private UpdateControl<ConnectivitySweepResource> patch(
             ConnectivitySweepResource resource, SweepStatus status) {
-        if (status.equals(resource.getStatus())) {
+        SweepStatus before = previous(resource);
+        written.put(ResourceID.fromResource(resource), status);
+        if (status.equals(before)) {
             return UpdateControl.noUpdate();
         }
         resource.setStatus(status);
         return UpdateControl.patchStatus(resource);
     }
 
+    private SweepStatus previous(ConnectivitySweepResource resource) {
+        SweepStatus remembered = written.get(ResourceID.fromResource(resource));
+        return remembered != null ? remembered : resource.getStatus();
+    }
+
     static String resultsUri(ConnectivitySweep sweep) {
         String store = sweep.spec().execution().store();
         String base = store.endsWith("/") ? store.substring(0, store.length() - 1) : store;
         return base + "/" + sweep.name() + "/results.json";
-    }
-
-    private static String phaseOf(ConnectivitySweepResource resource) {
-        return resource.getStatus() == null ? null : resource.getStatus().phase();
     }
 
     private static String key(ConnectivitySweepResource resource) {

@@ -159,7 +159,7 @@ public final class StatusBuilder {
                 runs.stream()
                         .filter(RunObservation::scheduled)
                         .filter(RunObservation::finished)
-                        .filter(r -> history.stream().noneMatch(h -> h.workflow().equals(r.name())))
+                        .filter(r -> history.isEmpty() || newer(r, history.get(0)))
                         .sorted(order())
                         .toList();
         for (RunObservation run : finished) {
@@ -187,6 +187,17 @@ public final class StatusBuilder {
         return List.copyOf(history.subList(0, Math.min(HISTORY_LIMIT, history.size())));
     }
 
+    /**
+     * Whether a run started after the newest one in the history (a run that fell off the bounded
+     * history must not come back as new while Argo still keeps it).
+     */
+    private static boolean newer(RunObservation run, ScheduledRun newest) {
+        int started =
+                Objects.toString(run.startedAt(), "")
+                        .compareTo(Objects.toString(newest.startedAt(), ""));
+        return started > 0 || (started == 0 && run.name().compareTo(newest.workflow()) > 0);
+    }
+
     private List<ScheduledRun> previousHistory() {
         return previous == null || previous.history() == null ? List.of() : previous.history();
     }
@@ -207,7 +218,7 @@ public final class StatusBuilder {
     }
 
     private static Comparator<RunObservation> order() {
-        return Comparator.comparing((RunObservation r) -> Objects.toString(r.createdAt(), ""))
+        return Comparator.comparing((RunObservation r) -> Objects.toString(r.startedAt(), ""))
                 .thenComparing(RunObservation::name);
     }
 
