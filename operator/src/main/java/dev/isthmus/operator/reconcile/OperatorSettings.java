@@ -20,11 +20,20 @@ public interface OperatorSettings {
     @WithDefault("100")
     int maxPodsPerStage();
 
+    /** Where worker pods mount the run store's volume claim. */
+    @WithDefault(RenderOptions.DEFAULT_CLAIM_MOUNT_PATH)
+    String claimMountPath();
+
+    /** Where worker pods mount their scratch emptyDir (JVM temp files, the summary). */
+    @WithDefault(RenderOptions.DEFAULT_SCRATCH_PATH)
+    String scratchPath();
+
     default RenderOptions renderOptions() {
         RenderOptions options =
                 RenderOptions.defaults()
                         .withServiceAccount(serviceAccount())
-                        .withMaxPodsPerStage(maxPodsPerStage());
+                        .withMaxPodsPerStage(maxPodsPerStage())
+                        .withMounts(claimMountPath(), scratchPath());
         return image().map(options::withImage).orElse(options);
     }
 }
