@@ -11,6 +11,8 @@ import dev.isthmus.operator.resource.ConnectivitySweepResource;
 import dev.isthmus.operator.resource.SweepStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -56,17 +58,29 @@ class RestartTest {
         ConnectivitySweepReconciler fresh =
                 new ConnectivitySweepReconciler(
                         client, new SweepMetrics(new SimpleMeterRegistry()), settings);
+        ConnectivitySweepResource stored = stored();
         UpdateControl<ConnectivitySweepResource> same = fresh.reconcile(stored(), context());
-        assertTrue(same.isNoUpdate(), "status unchanged after a restart");
+        assertEquals(
+                stored.getStatus(),
+                same.getResource()
+                        .map(ConnectivitySweepResource::getStatus)
+                        .orElse(stored.getStatus()),
+                "status unchanged after a restart");
+        assertTrue(same.isNoUpdate());
         assertEquals(1, workflows().size());
 
         ConnectivitySweepResource lost = stored();
         lost.setStatus(null);
+        client.resources(ConnectivitySweepResource.class)
+                .inNamespace(Sweeps.NAMESPACE)
+                .withName("again")
+                .subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\": null}");
         UpdateControl<ConnectivitySweepResource> rebuilt =
                 new ConnectivitySweepReconciler(
                                 client, new SweepMetrics(new SimpleMeterRegistry()), settings)
                         .reconcile(lost, context());
-        SweepStatus status = rebuilt.getResource().orElseThrow().getStatus();
+        SweepStatus status = stored().getStatus();
         assertEquals(before.phase(), status.phase());
         assertEquals(before.progress(), status.progress());
         assertEquals(before.summary(), status.summary());

@@ -63,6 +63,7 @@ public class ConnectivitySweepReconciler
     private final ArgoObjects argo;
     private final SweepEvents events;
     private final SweepMetrics metrics;
+    private final StatusWriter statusWriter;
     private final Map<ResourceID, SweepStatus> written = new ConcurrentHashMap<>();
 
     public ConnectivitySweepReconciler(
@@ -70,6 +71,7 @@ public class ConnectivitySweepReconciler
         this.argo = new ArgoObjects(client, settings.renderOptions());
         this.events = new SweepEvents(client);
         this.metrics = metrics;
+        this.statusWriter = new StatusWriter(client);
     }
 
     @Override
@@ -183,19 +185,21 @@ public class ConnectivitySweepReconciler
     }
 
     /**
-     * Patches the status when it changed. The status written is remembered: the SDK's cache can
-     * hand the next reconcile a copy from before this patch, and a stale status would count a
-     * finished run twice. After a restart the memory is empty and the stored status is current.
+     * Writes the status when it changed, as one JSON merge patch that replaces every status field
+     * (absent ones become null). The SDK's own status patch is a diff against its cached copy, and
+     * a stale copy made it mix two statuses (Progressing True with reason Finished). The status
+     * written is also remembered: the next reconcile may be handed that stale copy, and it would
+     * count a finished run twice. After a restart the memory is empty and the stored status is
+     * current.
      */
     private UpdateControl<ConnectivitySweepResource> patch(
             ConnectivitySweepResource resource, SweepStatus status) {
         SweepStatus before = previous(resource);
-        written.put(ResourceID.fromResource(resource), status);
-        if (status.equals(before)) {
-            return UpdateControl.noUpdate();
+        if (!status.equals(before)) {
+            statusWriter.write(resource, status);
         }
-        resource.setStatus(status);
-        return UpdateControl.patchStatus(resource);
+        written.put(ResourceID.fromResource(resource), status);
+        return UpdateControl.noUpdate();
     }
 
     private SweepStatus previous(ConnectivitySweepResource resource) {
