@@ -1,6 +1,7 @@
 package dev.isthmus.operator.reconcile;
 
 import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.validation.Problem;
 import dev.isthmus.api.validation.SpecException;
 import dev.isthmus.operator.metrics.SweepMetrics;
 import dev.isthmus.operator.observe.RunObservation;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Observe → validate → reconcile for ConnectivitySweeps. Observes the sweep's Workflows (a
@@ -77,6 +79,13 @@ public class ConnectivitySweepReconciler
     @Override
     public List<EventSource<?, ConnectivitySweepResource>> prepareEventSources(
             EventSourceContext<ConnectivitySweepResource> context) {
+        if (!context.getClient().supports(ArgoObjects.API_VERSION, "Workflow")) {
+            throw new IllegalStateException(
+                    "Argo Workflows is not installed: the API server does not serve "
+                            + ArgoObjects.API_VERSION
+                            + " Workflow. Install Argo Workflows (its CRDs) first, then start"
+                            + " the Isthmus operator.");
+        }
         var config =
                 InformerEventSourceConfiguration.from(WORKFLOW, ConnectivitySweepResource.class)
                         .withName("workflows")
@@ -116,7 +125,9 @@ public class ConnectivitySweepReconciler
         if (specChanged) {
             argo.retireOlderGenerations(resource);
         }
-        argo.createIfMissing(desired);
+        if (runs.stream().noneMatch(r -> r.name().equals(desired.getMetadata().getName()))) {
+            argo.createIfMissing(desired); // not in the informer's cache: ask the API server
+        }
         boolean scheduled = sweep.spec().schedule() != null;
         StatusBuilder.Outcome outcome =
                 builder.observed(
@@ -144,7 +155,8 @@ public class ConnectivitySweepReconciler
             SpecException e,
             boolean specChanged,
             Context<ConnectivitySweepResource> context) {
-        String message = e.getMessage().replace('\n', ';').replace(";", "; ").trim();
+        String message =
+                e.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
         SweepStatus status = builder.invalid(message);
         SweepStatus before = previous(resource);
         if (specChanged || before == null || !StatusBuilder.INVALID.equals(before.phase())) {

@@ -5,7 +5,6 @@ import dev.isthmus.operator.gate.RegressionGate;
 import dev.isthmus.operator.observe.RunObservation;
 import dev.isthmus.operator.resource.ScheduledRun;
 import dev.isthmus.operator.resource.SummaryRow;
-import dev.isthmus.operator.resource.SweepCondition;
 import dev.isthmus.operator.resource.SweepStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -246,10 +245,5 @@ public final class StatusBuilder {
                 .boxed()
                 .findFirst()
                 .orElse(null);
-    }
-
-    static boolean isTrue(List<SweepCondition> conditions, String type) {
-        return conditions != null
-                && conditions.stream().anyMatch(c -> c.type().equals(type) && c.isTrue());
     }
 }
