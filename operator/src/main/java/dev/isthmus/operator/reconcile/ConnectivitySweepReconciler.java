@@ -46,15 +46,12 @@ import java.util.stream.Collectors;
 @RBACRule(
         apiGroups = "argoproj.io",
         resources = "workflows",
-        verbs = {"get", "list", "watch", "create", "patch", "update", "delete", "deletecollection"})
+        verbs = {"get", "list", "watch", "create", "patch", "delete", "deletecollection"})
 @RBACRule(
         apiGroups = "argoproj.io",
         resources = "cronworkflows",
         verbs = {"get", "list", "create", "delete", "deletecollection"})
-@RBACRule(
-        apiGroups = "",
-        resources = "events",
-        verbs = {"create", "patch"})
+@RBACRule(apiGroups = "", resources = "events", verbs = "create")
 public class ConnectivitySweepReconciler
         implements Reconciler<ConnectivitySweepResource>, Cleaner<ConnectivitySweepResource> {
 
