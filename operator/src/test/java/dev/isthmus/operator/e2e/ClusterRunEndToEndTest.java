@@ -16,13 +16,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +57,7 @@ class ClusterRunEndToEndTest {
     @Test
     void clusterRunReportsTheBarriersOfTheLocalRun() throws Exception {
         long start = System.nanoTime();
+        deleteRecursively(EndToEndProfile.ROOT); // a fresh store: nothing is skipped as done
         Files.createDirectories(EndToEndProfile.CLAIM);
         Files.createDirectories(EndToEndProfile.SCRATCH);
         String document =
@@ -92,6 +96,17 @@ class ClusterRunEndToEndTest {
                 harness.attempts.size(),
                 status.summary(),
                 (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The summary rows of a local run's results.json, as the operator reports them. */
