@@ -1,0 +1,2 @@
+/** The regression gate for scheduled runs, mirroring {@code isthmus compare}. */
+package dev.isthmus.operator.gate;

@@ -1,0 +1,2 @@
+/** Prometheus metrics (Micrometer): sweeps, runs, tasks, barriers, regressions, reconciles. */
+package dev.isthmus.operator.metrics;

@@ -1,0 +1,228 @@
+package dev.isthmus.operator.reconcile;
+
+import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.validation.Problem;
+import dev.isthmus.api.validation.SpecException;
+import dev.isthmus.operator.metrics.SweepMetrics;
+import dev.isthmus.operator.observe.RunObservation;
+import dev.isthmus.operator.observe.WorkflowObserver;
+import dev.isthmus.operator.resource.ConnectivitySweepResource;
+import dev.isthmus.operator.resource.ScheduledRun;
+import dev.isthmus.operator.resource.SweepStatus;
+import dev.isthmus.operator.status.StatusBuilder;
+import dev.isthmus.workflows.render.WorkflowRenderer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Observe → validate → reconcile for ConnectivitySweeps. Observes the sweep's Workflows (a
+ * label-selected informer), validates the spec as {@code isthmus run} does (an invalid spec gets
+ * phase Invalid, a condition and a Warning event, and is not retried), makes sure this generation's
+ * Workflow or CronWorkflow exists (stopping older generations' runs), and derives the status from
+ * what it observed.
+ */
+@ControllerConfiguration(name = ConnectivitySweepReconciler.NAME)
+@RBACRule(
+        apiGroups = "argoproj.io",
+        resources = "workflows",
+        verbs = {"get", "list", "watch", "create", "patch", "delete", "deletecollection"})
+@RBACRule(
+        apiGroups = "argoproj.io",
+        resources = "cronworkflows",
+        verbs = {"get", "list", "create", "delete", "deletecollection"})
+@RBACRule(apiGroups = "", resources = "events", verbs = "create")
+public class ConnectivitySweepReconciler
+        implements Reconciler<ConnectivitySweepResource>, Cleaner<ConnectivitySweepResource> {
+
+    public static final String NAME = "connectivitysweep";
+    static final GroupVersionKind WORKFLOW =
+            new GroupVersionKind("argoproj.io", "v1alpha1", "Workflow");
+
+    private final ArgoObjects argo;
+    private final SweepEvents events;
+    private final SweepMetrics metrics;
+    private final StatusWriter statusWriter;
+    private final Map<ResourceID, SweepStatus> written = new ConcurrentHashMap<>();
+
+    public ConnectivitySweepReconciler(
+            KubernetesClient client, SweepMetrics metrics, OperatorSettings settings) {
+        this.argo = new ArgoObjects(client, settings.renderOptions());
+        this.events = new SweepEvents(client);
+        this.metrics = metrics;
+        this.statusWriter = new StatusWriter(client);
+    }
+
+    @Override
+    public List<EventSource<?, ConnectivitySweepResource>> prepareEventSources(
+            EventSourceContext<ConnectivitySweepResource> context) {
+        if (!context.getClient().supports(ArgoObjects.API_VERSION, "Workflow")) {
+            throw new IllegalStateException(
+                    "Argo Workflows is not installed: the API server does not serve "
+                            + ArgoObjects.API_VERSION
+                            + " Workflow. Install Argo Workflows (its CRDs) first, then start"
+                            + " the Isthmus operator.");
+        }
+        var config =
+                InformerEventSourceConfiguration.from(WORKFLOW, ConnectivitySweepResource.class)
+                        .withName("workflows")
+                        .withLabelSelector(WorkflowRenderer.SWEEP_LABEL)
+                        .withSecondaryToPrimaryMapper(
+                                (GenericKubernetesResource w) ->
+                                        Set.of(
+                                                new ResourceID(
+                                                        w.getMetadata()
+                                                                .getLabels()
+                                                                .get(WorkflowRenderer.SWEEP_LABEL),
+                                                        w.getMetadata().getNamespace())))
+                        .build();
+        return List.of(new InformerEventSource<>(config, context));
+    }
+
+    @Override
+    public UpdateControl<ConnectivitySweepResource> reconcile(
+            ConnectivitySweepResource resource, Context<ConnectivitySweepResource> context) {
+        List<RunObservation> runs =
+                context.getSecondaryResources(GenericKubernetesResource.class).stream()
+                        .map(WorkflowObserver::observe)
+                        .toList();
+        long generation = resource.getMetadata().getGeneration();
+        SweepStatus previous = previous(resource);
+        StatusBuilder builder = new StatusBuilder(previous, generation, Instant.now());
+        boolean specChanged =
+                previous == null || !Objects.equals(previous.observedGeneration(), generation);
+        ConnectivitySweep sweep;
+        GenericKubernetesResource desired;
+        try {
+            sweep = SweepDocument.validated(resource);
+            desired = argo.render(sweep, resource);
+        } catch (SpecException e) {
+            return invalid(resource, builder, e, specChanged, context);
+        }
+        if (specChanged) {
+            argo.retireOlderGenerations(resource);
+        }
+        if (runs.stream().noneMatch(r -> r.name().equals(desired.getMetadata().getName()))) {
+            argo.createIfMissing(desired); // not in the informer's cache: ask the API server
+        }
+        boolean scheduled = sweep.spec().schedule() != null;
+        StatusBuilder.Outcome outcome =
+                builder.observed(
+                        desired.getMetadata().getName(),
+                        scheduled,
+                        runs,
+                        sweep.spec().regression(),
+                        resultsUri(sweep));
+        record(resource, runs, desired.getMetadata().getName(), outcome);
+        return patch(resource, outcome.status());
+    }
+
+    @Override
+    public DeleteControl cleanup(
+            ConnectivitySweepResource resource, Context<ConnectivitySweepResource> context) {
+        argo.deleteAll(resource);
+        metrics.forget(key(resource));
+        written.remove(ResourceID.fromResource(resource));
+        return DeleteControl.defaultDelete();
+    }
+
+    private UpdateControl<ConnectivitySweepResource> invalid(
+            ConnectivitySweepResource resource,
+            StatusBuilder builder,
+            SpecException e,
+            boolean specChanged,
+            Context<ConnectivitySweepResource> context) {
+        String message =
+                e.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
+        SweepStatus status = builder.invalid(message);
+        SweepStatus before = previous(resource);
+        if (specChanged || before == null || !StatusBuilder.INVALID.equals(before.phase())) {
+            argo.retireOlderGenerations(resource);
+            events.warning(resource, "InvalidSpec", message);
+        }
+        metrics.observe(key(resource), StatusBuilder.INVALID, Map.of(), List.of());
+        return patch(resource, status);
+    }
+
+    private void record(
+            ConnectivitySweepResource resource,
+            List<RunObservation> runs,
+            String workflow,
+            StatusBuilder.Outcome outcome) {
+        SweepStatus status = outcome.status();
+        Map<String, Integer> tasks =
+                runs.stream()
+                        .filter(r -> r.name().equals(workflow) || r.scheduled())
+                        .max(Comparator.comparing(RunObservation::name))
+                        .map(RunObservation::tasksByState)
+                        .orElse(Map.of());
+        metrics.observe(
+                key(resource),
+                status.phase(),
+                tasks,
+                status.summary() == null ? List.of() : status.summary());
+        outcome.completions().forEach(c -> metrics.runCompleted(c.result(), c.duration()));
+        for (ScheduledRun run : outcome.regressions()) {
+            metrics.regressed();
+            events.warning(
+                    resource,
+                    "Regressed",
+                    run.workflow()
+                            + " failed the regression gate: "
+                            + String.join("; ", run.reasons()));
+        }
+    }
+
+    /**
+     * Writes the status when it changed, as one JSON merge patch that replaces every status field
+     * (absent ones become null). The SDK's own status patch is a diff against its cached copy, and
+     * a stale copy made it mix two statuses (Progressing True with reason Finished). The status
+     * written is also remembered: the next reconcile may be handed that stale copy, and it would
+     * count a finished run twice. After a restart the memory is empty and the stored status is
+     * current.
+     */
+    private UpdateControl<ConnectivitySweepResource> patch(
+            ConnectivitySweepResource resource, SweepStatus status) {
+        SweepStatus before = previous(resource);
+        if (!status.equals(before)) {
+            statusWriter.write(resource, status);
+        }
+        written.put(ResourceID.fromResource(resource), status);
+        return UpdateControl.noUpdate();
+    }
+
+    private SweepStatus previous(ConnectivitySweepResource resource) {
+        SweepStatus remembered = written.get(ResourceID.fromResource(resource));
+        return remembered != null ? remembered : resource.getStatus();
+    }
+
+    static String resultsUri(ConnectivitySweep sweep) {
+        String store = sweep.spec().execution().store();
+        String base = store.endsWith("/") ? store.substring(0, store.length() - 1) : store;
+        return base + "/" + sweep.name() + "/results.json";
+    }
+
+    private static String key(ConnectivitySweepResource resource) {
+        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.isthmus.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Registers Argo's Workflow and CronWorkflow CRDs (from {@code ../../shared/argo/crds}, Argo
+ * v3.7.18) on the mock API server before the operator starts: its Workflow informer looks the type
+ * up when the controller registers. Their (large) schemas are dropped; the mock server does not
+ * validate.
+ */
+public class ArgoCrds implements Consumer<KubernetesServer> {
+
+    static final Path DIR = Path.of("../../shared/argo/crds");
+
+    @Override
+    public void accept(KubernetesServer server) {
+        for (String file :
+                new String[] {"argoproj.io_workflows.yaml", "argoproj.io_cronworkflows.yaml"}) {
+            CustomResourceDefinition crd = load(DIR.resolve(file));
+            server.getClient()
+                    .apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(crd)
+                    .create();
+        }
+    }
+
+    /** Reads a CRD without its schema (Argo's workflow CRD is over SnakeYAML's 3 MB limit). */
+    static CustomResourceDefinition load(Path file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(16 * 1024 * 1024);
+        ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+        try (InputStream in = Files.newInputStream(file)) {
+            JsonNode crd = yaml.readTree(in);
+            for (JsonNode version : crd.path("spec").path("versions")) {
+                ((ObjectNode) version).remove("schema");
+            }
+            return Serialization.unmarshal(crd.toString(), CustomResourceDefinition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

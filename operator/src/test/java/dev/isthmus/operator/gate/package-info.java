@@ -1,0 +1,2 @@
+/** Tests of the regression gate. */
+package dev.isthmus.operator.gate;

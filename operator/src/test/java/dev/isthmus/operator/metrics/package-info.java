@@ -1,0 +1,2 @@
+/** Tests of the operator's metrics. */
+package dev.isthmus.operator.metrics;

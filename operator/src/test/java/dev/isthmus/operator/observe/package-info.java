@@ -1,0 +1,2 @@
+/** Tests of reading Argo Workflows. */
+package dev.isthmus.operator.observe;
