@@ -78,6 +78,11 @@ class ScheduledSweepTest {
         String metrics = Scrape.metrics();
         Scrape.assertSeries(metrics, "isthmus_regressions_total 1.0");
         Scrape.assertSeries(metrics, "isthmus_runs_completed_total{result=\"Succeeded\"} 12.0");
+        Scrape.assertSeries(metrics, "isthmus_runs_completed_total{result=\"Failed\"} 0.0");
+        Scrape.assertSeries(metrics, "isthmus_gpu_seconds_total 2160.0");
+        Scrape.assertSeries(
+                metrics, "isthmus_scheduled_last_success_timestamp_seconds 1.79548578E9");
+        Scrape.assertListedSeriesExported(metrics);
         assertTrue(
                 client.v1().events().inNamespace(Sweeps.NAMESPACE).list().getItems().stream()
                         .anyMatch(e -> "Regressed".equals(e.getReason())));
@@ -106,15 +111,15 @@ class ScheduledSweepTest {
                                         "workflows.argoproj.io/cron-workflow", "nightly-g1"))
                         .endMetadata()
                         .build();
-        workflow.getAdditionalProperties()
-                .put(
-                        "status",
-                        Sweeps.status(
-                                "Succeeded",
-                                Map.of("train(0:0)", "Succeeded"),
-                                Sweeps.summary("nightly", 0.9, aligned),
-                                "2026-11-24T02:00:00Z",
-                                "2026-11-24T02:03:00Z"));
+        Map<String, Object> status =
+                Sweeps.status(
+                        "Succeeded",
+                        Map.of("train(0:0)", "Succeeded"),
+                        Sweeps.summary("nightly", 0.9, aligned),
+                        "2026-11-24T02:00:00Z",
+                        "2026-11-24T02:03:00Z");
+        status.put("resourcesDuration", Map.of("cpu", 400, "memory", 900, "nvidia.com/gpu", 180));
+        workflow.getAdditionalProperties().put("status", status);
         client.resource(workflow).create();
     }
 }

@@ -20,6 +20,35 @@ final class Scrape {
         }
     }
 
+    /**
+     * Every series in {@code manifests/metrics.txt} (what the chart's dashboard and alerts query)
+     * is on the scrape; JOSDK creates its failed-reconcile counter only at the first failure.
+     */
+    static void assertListedSeriesExported(String metrics) {
+        java.util.Set<String> scraped =
+                metrics.lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                        .map(l -> l.split("[{ ]", 2)[0])
+                        .collect(Collectors.toSet());
+        java.util.List<String> listed;
+        try {
+            listed =
+                    java.nio.file.Files.readAllLines(
+                            java.nio.file.Path.of("../manifests/metrics.txt"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Set<String> missing =
+                listed.stream()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .filter(n -> !scraped.contains(n))
+                        .filter(n -> !n.equals("operator_sdk_reconciliations_failed_total"))
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Set.of(), missing, "in manifests/metrics.txt but not on /q/metrics");
+    }
+
     /** Prints the operator's own series (histogram buckets left out). */
     static void print(String metrics) {
         System.out.println("scrape of /q/metrics:\n" + ours(metrics));

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,11 @@ public class SweepMetrics {
     private final Set<String> barrierRows = ConcurrentHashMap.newKeySet();
     private final Set<String> taskStates = ConcurrentHashMap.newKeySet();
     private final List<Meter> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Timer runDuration;
     private final Counter regressions;
+    private final Counter gpuSeconds;
+    private final Counter retries;
 
     public SweepMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,6 +60,37 @@ public class SweepMetrics {
                 Counter.builder("isthmus.regressions")
                         .description("Scheduled runs that failed their regression gate")
                         .register(registry);
+        gpuSeconds =
+                Counter.builder("isthmus.gpu.seconds")
+                        .description("GPU time of finished runs, as Argo accounts it")
+                        .baseUnit("seconds")
+                        .register(registry);
+        retries =
+                Counter.builder("isthmus.task.retries")
+                        .description("Worker pod attempts beyond the first, in finished runs")
+                        .register(registry);
+        // Both results exist from the start, so increase() sees the first failure.
+        for (String result : List.of("Succeeded", "Failed")) completed(result);
+        own(
+                Gauge.builder(
+                                "isthmus.scheduled.last.success.timestamp.seconds",
+                                lastSuccess,
+                                m ->
+                                        m.values().stream()
+                                                .mapToDouble(t -> t.toEpochMilli() / 1000.0)
+                                                .min()
+                                                .orElse(Double.NaN))
+                        .description(
+                                "Oldest among scheduled sweeps of the time their last run"
+                                        + " succeeded (Unix seconds)")
+                        .register(registry));
+    }
+
+    private Counter completed(String result) {
+        return Counter.builder("isthmus.runs.completed")
+                .description("Sweep runs that finished, by result")
+                .tag("result", result)
+                .register(registry);
     }
 
     /** Records what a reconcile observed of one sweep ({@code key} is namespace/name). */
@@ -70,13 +105,11 @@ public class SweepMetrics {
         }
     }
 
-    /** Counts a run that finished, once. */
-    public void runCompleted(String result, Duration duration) {
-        Counter.builder("isthmus.runs.completed")
-                .description("Sweep runs that finished, by result")
-                .tag("result", result)
-                .register(registry)
-                .increment();
+    /** Counts a run that finished, once, with its GPU time and retried pods. */
+    public void runCompleted(String result, Duration duration, double gpu, int retried) {
+        completed(result).increment();
+        gpuSeconds.increment(gpu);
+        retries.increment(retried);
         if (duration != null && !duration.isNegative()) {
             runDuration.record(duration);
         }
@@ -86,8 +119,14 @@ public class SweepMetrics {
         regressions.increment();
     }
 
+    /** Records when a scheduled sweep's newest run succeeded (null: none has yet). */
+    public void scheduledSuccess(String key, Instant finished) {
+        if (finished != null) lastSuccess.merge(key, finished, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
     /** Forgets a deleted sweep. */
     public void forget(String key) {
+        lastSuccess.remove(key);
         phases.remove(key);
         tasks.remove(key);
         summaries.remove(key);

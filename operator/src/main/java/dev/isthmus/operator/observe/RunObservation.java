@@ -16,6 +16,9 @@ import java.util.Map;
  * @param summary the aggregate's barrier rows, empty until it has run
  * @param scheduled whether a CronWorkflow created it
  * @param generation the sweep generation it was rendered for, or null
+ * @param gpuSeconds GPU time Argo accounted to the run's pods ({@code
+ *     status.resourcesDuration["nvidia.com/gpu"]})
+ * @param retries pod attempts beyond the first, over all of Argo's retry nodes
  */
 public record RunObservation(
         String name,
@@ -28,7 +31,9 @@ public record RunObservation(
         List<SummaryRow> summary,
         boolean scheduled,
         Long generation,
-        String createdAt) {
+        String createdAt,
+        double gpuSeconds,
+        int retries) {
 
     public static final String PENDING = "Pending";
     public static final String RUNNING = "Running";

@@ -32,10 +32,13 @@ public final class WorkflowObserver {
         Map<String, Integer> byState = new TreeMap<>();
         List<String> failed = new ArrayList<>();
         Set<String> retried = new HashSet<>();
+        int retries = 0;
         for (Object value : nodes.values()) {
             Map<String, Object> node = map(value);
             if ("Retry".equals(node.get("type"))) {
-                for (Object child : list(node.get("children"))) {
+                List<?> attempts = list(node.get("children"));
+                retries += Math.max(0, attempts.size() - 1);
+                for (Object child : attempts) {
                     retried.add(String.valueOf(child));
                 }
             }
@@ -81,7 +84,15 @@ public final class WorkflowObserver {
                 summary,
                 labels != null && labels.containsKey(CRON_LABEL),
                 generation == null ? null : Long.valueOf(generation),
-                workflow.getMetadata().getCreationTimestamp());
+                workflow.getMetadata().getCreationTimestamp(),
+                gpuSeconds(status),
+                retries);
+    }
+
+    /** Argo's GPU-seconds for the run (it counts each pod's GPU requests times its run time). */
+    private static double gpuSeconds(Map<String, Object> status) {
+        Object value = map(status.get("resourcesDuration")).get("nvidia.com/gpu");
+        return value instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** Argo's workflow phase in the sweep's terms (Error counts as Failed). */

@@ -181,7 +181,14 @@ public class ConnectivitySweepReconciler
                 status.phase(),
                 tasks,
                 status.summary() == null ? List.of() : status.summary());
-        outcome.completions().forEach(c -> metrics.runCompleted(c.result(), c.duration()));
+        outcome.completions()
+                .forEach(
+                        c ->
+                                metrics.runCompleted(
+                                        c.result(), c.duration(), c.gpuSeconds(), c.retries()));
+        if (status.history() != null) {
+            metrics.scheduledSuccess(key(resource), lastSuccess(status.history()));
+        }
         for (ScheduledRun run : outcome.regressions()) {
             metrics.regressed();
             events.warning(
@@ -224,5 +231,15 @@ public class ConnectivitySweepReconciler
 
     private static String key(ConnectivitySweepResource resource) {
         return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    }
+
+    /** When the newest successful scheduled run finished, or null if none has. */
+    static Instant lastSuccess(List<ScheduledRun> history) {
+        return history.stream()
+                .filter(r -> RunObservation.SUCCEEDED.equals(r.phase()))
+                .filter(r -> r.finishedAt() != null)
+                .map(r -> Instant.parse(r.finishedAt()))
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 }

@@ -26,7 +26,8 @@ public final class StatusBuilder {
     public static final int HISTORY_LIMIT = 10;
 
     /** A run seen finished for the first time. */
-    public record Completion(String workflow, String result, Duration duration) {}
+    public record Completion(
+            String workflow, String result, Duration duration, double gpuSeconds, int retries) {}
 
     /**
      * @param completions runs that finished since the previous status
@@ -228,7 +229,7 @@ public final class StatusBuilder {
                     Duration.between(
                             Instant.parse(run.startedAt()), Instant.parse(run.finishedAt()));
         }
-        return new Completion(run.name(), run.phase(), duration);
+        return new Completion(run.name(), run.phase(), duration, run.gpuSeconds(), run.retries());
     }
 
     /** The lowest worst-pair barrier over the gated rows, as {@code isthmus compare} gates. */

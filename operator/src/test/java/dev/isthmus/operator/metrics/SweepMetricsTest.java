@@ -27,7 +27,7 @@ class SweepMetricsTest {
                 "Running",
                 Map.of("Running", 2, "Succeeded", 1),
                 List.of(new SummaryRow("weight-matching", "linear", 2, 0.10, 0.05)));
-        metrics.runCompleted("Succeeded", Duration.ofSeconds(90));
+        metrics.runCompleted("Succeeded", Duration.ofSeconds(90), 0, 0);
         String text = registry.scrape().replace(",}", "}");
         for (String series :
                 List.of(

@@ -49,6 +49,7 @@ class WorkflowObserverTest {
                                 """
                                 status:
                                   phase: Running
+                                  resourcesDuration: {cpu: 30, memory: 60, nvidia.com/gpu: 42}
                                   nodes:
                                     r: {type: Retry, displayName: "train(0:0)", phase: Succeeded, children: [p1, p2]}
                                     p1: {type: Pod, displayName: "train(0:0)(0)", phase: Failed, message: OOMKilled}
@@ -59,6 +60,8 @@ class WorkflowObserverTest {
         assertEquals(List.of("align(1:1) failed: No more retries left"), run.failedTasks());
         assertEquals(Map.of("Failed", 2, "Succeeded", 1), run.tasksByState());
         assertEquals("3/3", run.progress());
+        assertEquals(1, run.retries()); // train's second attempt; align had only one
+        assertEquals(42.0, run.gpuSeconds());
     }
 
     @Test
