@@ -63,6 +63,7 @@ public class ConnectivitySweepReconciler
     private final SweepEvents events;
     private final SweepMetrics metrics;
     private final StatusWriter statusWriter;
+    private final OperatorSettings.SweepDefaults defaults;
     private final Map<ResourceID, SweepStatus> written = new ConcurrentHashMap<>();
 
     public ConnectivitySweepReconciler(
@@ -71,6 +72,7 @@ public class ConnectivitySweepReconciler
         this.events = new SweepEvents(client);
         this.metrics = metrics;
         this.statusWriter = new StatusWriter(client);
+        this.defaults = settings.defaults();
     }
 
     @Override
@@ -114,7 +116,7 @@ public class ConnectivitySweepReconciler
         ConnectivitySweep sweep;
         GenericKubernetesResource desired;
         try {
-            sweep = SweepDocument.validated(resource);
+            sweep = SweepDocument.validated(resource, defaults);
             desired = argo.render(sweep, resource);
         } catch (SpecException e) {
             return invalid(resource, builder, e, specChanged, context);

@@ -20,7 +20,8 @@ final class SweepDocument {
     /**
      * @throws dev.isthmus.api.validation.SpecException with every problem found
      */
-    static ConnectivitySweep validated(ConnectivitySweepResource resource) {
+    static ConnectivitySweep validated(
+            ConnectivitySweepResource resource, OperatorSettings.SweepDefaults defaults) {
         ObjectNode document = JSON.createObjectNode();
         document.put("apiVersion", ConnectivitySweep.API_VERSION);
         document.put("kind", ConnectivitySweep.KIND);
@@ -28,8 +29,46 @@ final class SweepDocument {
         metadata.put("name", resource.getMetadata().getName());
         metadata.put("namespace", resource.getMetadata().getNamespace());
         if (resource.getSpec() != null) {
-            document.set("spec", JSON.valueToTree(resource.getSpec()));
+            ObjectNode spec = JSON.valueToTree(resource.getSpec());
+            if (defaults != null) fillExecution(spec, defaults);
+            document.set("spec", spec);
         }
         return SweepLoader.parse(document.toString(), null);
+    }
+
+    /**
+     * The operator's defaults for what {@code spec.execution} leaves out: the store, its
+     * credentials Secret (s3:// only) and the worker resources. What a sweep sets is kept.
+     */
+    static void fillExecution(ObjectNode spec, OperatorSettings.SweepDefaults defaults) {
+        if (spec.has("execution") && !spec.get("execution").isObject()) {
+            return; // the loader reports the wrong type with its field path
+        }
+        ObjectNode execution =
+                spec.has("execution")
+                        ? (ObjectNode) spec.get("execution")
+                        : spec.putObject("execution");
+        if (!execution.has("store")) {
+            defaults.store().ifPresent(store -> execution.put("store", store));
+        }
+        boolean s3 = execution.path("store").asText("").startsWith("s3://");
+        if (s3 && !execution.has("storeCredentials")) {
+            defaults.storeCredentialsSecret()
+                    .filter(secret -> !secret.isBlank())
+                    .ifPresent(
+                            secret ->
+                                    execution.putObject("storeCredentials").put("secret", secret));
+        }
+        if (!execution.has("resources")) {
+            ObjectNode resources = JSON.createObjectNode();
+            defaults.resources().cpu().ifPresent(cpu -> resources.put("cpu", cpu));
+            defaults.resources().memory().ifPresent(memory -> resources.put("memory", memory));
+            defaults.resources()
+                    .gpu()
+                    .filter(gpu -> gpu > 0)
+                    .ifPresent(gpu -> resources.put("gpu", gpu));
+            if (!resources.isEmpty()) execution.set("resources", resources);
+        }
+        if (execution.isEmpty()) spec.remove("execution");
     }
 }

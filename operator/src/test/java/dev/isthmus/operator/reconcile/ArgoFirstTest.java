@@ -74,5 +74,15 @@ class ArgoFirstTest {
         public String scratchPath() {
             return "/tmp";
         }
+
+        @Override
+        public String leaderElectionLeaseName() {
+            return "isthmus-operator";
+        }
+
+        @Override
+        public SweepDefaults defaults() {
+            return null;
+        }
     }
 }
