@@ -45,6 +45,7 @@ public final class WorkflowRenderer {
         StorePlacement store = StorePlacement.of(sweep.spec(), options.claimMountPath());
         List<Problem> problems = new ArrayList<>(ResourceNames.problems(sweep, options));
         problems.addAll(store.problems());
+        problems.addAll(TemplateText.problems(sweep));
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }

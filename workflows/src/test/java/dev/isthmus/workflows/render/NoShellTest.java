@@ -68,6 +68,32 @@ class NoShellTest {
                 e.getMessage());
     }
 
+    @Test
+    void textArgoWouldExpandIsRejectedWithItsField() {
+        String body =
+                "  model: {architecture: mlp, hidden: [16]}\n"
+                        + "  dataset: {name: fashion-mnist}\n"
+                        + "  endpoints: {checkpoints: [{name: a, uri: a.safetensors},"
+                        + " {name: b, uri: '{{workflow.name}}.safetensors'}]}\n"
+                        + "  execution: {store: 's3://runs/x'}\n";
+        SpecException e =
+                assertThrows(
+                        SpecException.class,
+                        () ->
+                                WorkflowRenderer.render(
+                                        TestSweeps.sweep("t", body), RenderOptions.defaults()));
+
+        assertTrue(
+                e.problems().stream()
+                        .anyMatch(
+                                p ->
+                                        p.toString()
+                                                .startsWith(
+                                                        "spec.endpoints.checkpoints[1].uri:"
+                                                                + " contains '{{'")),
+                e.getMessage());
+    }
+
     private static JsonNode rendered() throws Exception {
         String body = TestSweeps.small("{retries: 1}") + "  paths: [linear, bezier]\n";
         return ArgoYaml.mapper()
