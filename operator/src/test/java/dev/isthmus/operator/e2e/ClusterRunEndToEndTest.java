@@ -9,6 +9,7 @@ import dev.isthmus.operator.ArgoCrds;
 import dev.isthmus.operator.resource.ConnectivitySweepResource;
 import dev.isthmus.operator.resource.SummaryRow;
 import dev.isthmus.operator.resource.SweepStatus;
+import dev.isthmus.workflows.render.WorkflowHarness;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;

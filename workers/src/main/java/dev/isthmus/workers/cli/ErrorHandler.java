@@ -1,9 +1,7 @@
 package dev.isthmus.workers.cli;
 
 import dev.isthmus.api.validation.SpecException;
-import dev.isthmus.workers.data.DatasetException;
 import dev.isthmus.workers.exec.Errors;
-import dev.isthmus.workers.io.CheckpointException;
 import picocli.CommandLine;
 
 /**
@@ -24,7 +22,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (wantsTrace(cmd.getParseResult()) || wantsTrace(parsed)) ex.printStackTrace(err);
         err.flush();
-        return badInput(ex) ? IsthmusCommand.BAD_INPUT : IsthmusCommand.FAILED;
+        return Errors.badInput(ex) ? IsthmusCommand.BAD_INPUT : IsthmusCommand.FAILED;
     }
 
     private static boolean wantsTrace(CommandLine.ParseResult parsed) {
@@ -32,15 +30,5 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             if (p.hasMatchedOption("--errors")) return true;
         }
         return false;
-    }
-
-    static boolean badInput(Throwable ex) {
-        return ex instanceof SpecException
-                || ex instanceof IllegalArgumentException
-                || ex instanceof CheckpointException
-                || ex instanceof DatasetException
-                || ex instanceof java.nio.file.NoSuchFileException
-                // seeded training diverges again on every attempt: the spec must change
-                || ex instanceof dev.isthmus.workers.train.TrainingDivergedException;
     }
 }

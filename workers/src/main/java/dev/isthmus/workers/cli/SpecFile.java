@@ -3,12 +3,10 @@ package dev.isthmus.workers.cli;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.exec.SweepContext;
-import dev.isthmus.workers.store.Locations;
 import dev.isthmus.workers.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Loads a sweep file and opens its context, with an optional store override. */
 final class SpecFile {
@@ -37,14 +35,8 @@ final class SpecFile {
             ConnectivitySweep sweep, Path specFolder, String storeOverride, Path workdir) {
         String store = storeOverride != null ? storeOverride : sweep.spec().execution().store();
         Path checkpointBase = workdir != null ? workdir : specFolder;
-        if (store.toLowerCase(Locale.ROOT).startsWith("s3://")) {
-            return new SweepContext(
-                    sweep, checkpointBase.toAbsolutePath(), RunStore.open(store, sweep.name()));
-        }
         Path storeBase = workdir != null ? workdir : Path.of("");
-        RunStore runStore =
-                new RunStore(
-                        Locations.resolve(store, storeBase.toAbsolutePath()).resolve(sweep.name()));
+        RunStore runStore = RunStore.open(store, sweep.name(), storeBase);
         return new SweepContext(sweep, checkpointBase.toAbsolutePath(), runStore);
     }
 }

@@ -76,7 +76,7 @@ final class TaskBatch {
                     throw e;
                 }
                 err.println("isthmus: " + task.id() + ": " + Errors.oneLine(e));
-                if (ErrorHandler.badInput(e)) {
+                if (Errors.badInput(e)) {
                     badInput = true;
                 } else {
                     retryable = true;

@@ -1,8 +1,22 @@
 package dev.isthmus.workers.exec;
 
-/** Turns exceptions into the one-line messages users see. */
+/** Turns exceptions into the one-line messages users see, and tells bad input from failures. */
 public final class Errors {
     private Errors() {}
+
+    /**
+     * Whether {@code e} comes from the input (spec, checkpoint, dataset, a missing file, or a
+     * seeded training that diverges again on every attempt): retrying cannot help, and the CLI
+     * exits 2.
+     */
+    public static boolean badInput(Throwable e) {
+        return e instanceof dev.isthmus.api.validation.SpecException
+                || e instanceof IllegalArgumentException
+                || e instanceof dev.isthmus.workers.io.CheckpointException
+                || e instanceof dev.isthmus.workers.data.DatasetException
+                || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof dev.isthmus.workers.train.TrainingDivergedException;
+    }
 
     /** The message of {@code e}, or of its first cause that has one, on one line. */
     public static String oneLine(Throwable e) {

@@ -104,9 +104,6 @@ public final class LocalExecutor {
 
     /** Bad input (a corrupt checkpoint, a wrong shape) fails the same way every time. */
     static boolean retryable(RuntimeException e) {
-        return !(e instanceof IllegalArgumentException)
-                && !(e instanceof dev.isthmus.workers.io.CheckpointException)
-                && !(e instanceof dev.isthmus.workers.data.DatasetException)
-                && !(e instanceof dev.isthmus.workers.train.TrainingDivergedException);
+        return !Errors.badInput(e);
     }
 }

@@ -42,13 +42,18 @@ public final class RunStore {
      * (cached under {@link #cacheFolder()}).
      */
     public static RunStore open(String store, String sweep) {
+        return open(store, sweep, Path.of(""));
+    }
+
+    /** As {@link #open(String, String)}, with a relative folder resolved against {@code base}. */
+    public static RunStore open(String store, String sweep, Path base) {
         S3Location s3 = S3Location.parse(store);
         if (s3 != null) {
             String prefix = s3.prefix().isEmpty() ? sweep : s3.prefix() + "/" + sweep;
             Path cache = cacheFolder().resolve(s3.bucket()).resolve(prefix);
             return new RunStore(cache, S3Remote.fromEnvironment(s3.bucket(), prefix));
         }
-        return new RunStore(Locations.resolve(store, Path.of("")).resolve(sweep));
+        return new RunStore(Locations.resolve(store, base.toAbsolutePath()).resolve(sweep));
     }
 
     /**

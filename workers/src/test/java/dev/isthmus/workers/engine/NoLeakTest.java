@@ -12,7 +12,6 @@ import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.PathEvaluator;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.train.Trainer;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,29 +25,11 @@ class NoLeakTest {
     @Test
     void trainingStepsLeaveNoArraysBehind() {
         try (NDManager m = Compute.manager(Device.cpu(), 1)) {
-            List<Integer> live = new ArrayList<>();
-            Progress counting =
-                    new Progress() {
-                        @Override
-                        public void start(String label, long total) {}
-
-                        @Override
-                        public void update(long done) {
-                            live.add(m.getManagedArrays().size());
-                        }
-
-                        @Override
-                        public void finish(String summary) {}
-                    };
+            LiveArrays live = new LiveArrays(m);
             Trainer.train(
-                    m,
-                    mlp,
-                    data,
-                    new TrainSpec(null, 3, "adam", 1e-3, 64, null, 0.01),
-                    0,
-                    counting);
-            assertEquals(30, live.size()); // 3 epochs x 10 steps
-            assertEquals(live.get(0), live.get(live.size() - 1), "arrays alive per step: " + live);
+                    m, mlp, data, new TrainSpec(null, 3, "adam", 1e-3, 64, null, 0.01), 0, live);
+            assertEquals(30, live.counts.size()); // 3 epochs x 10 steps
+            live.assertLevel();
             assertEquals(0, m.getManagedArrays().size());
         }
     }

@@ -15,8 +15,6 @@ import dev.isthmus.workers.paths.PathEvaluator;
 import dev.isthmus.workers.paths.ResetBatchNorm;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.train.Trainer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,29 +29,11 @@ class ResNetNoLeakTest {
     @Test
     void trainingStepsLeaveNoArraysBehind() {
         try (NDManager m = Compute.manager(Device.cpu(), 1)) {
-            List<Integer> live = new ArrayList<>();
-            Progress counting =
-                    new Progress() {
-                        @Override
-                        public void start(String label, long total) {}
-
-                        @Override
-                        public void update(long done) {
-                            live.add(m.getManagedArrays().size());
-                        }
-
-                        @Override
-                        public void finish(String summary) {}
-                    };
+            LiveArrays live = new LiveArrays(m);
             Trainer.train(
-                    m,
-                    model,
-                    data,
-                    new TrainSpec(null, 2, "adam", 1e-3, 64, null, 0.0),
-                    0,
-                    counting);
-            assertEquals(8, live.size()); // 2 epochs x 4 steps
-            assertEquals(live.get(0), live.get(live.size() - 1), "arrays alive per step: " + live);
+                    m, model, data, new TrainSpec(null, 2, "adam", 1e-3, 64, null, 0.0), 0, live);
+            assertEquals(8, live.counts.size()); // 2 epochs x 4 steps
+            live.assertLevel();
             assertEquals(0, m.getManagedArrays().size());
         }
     }

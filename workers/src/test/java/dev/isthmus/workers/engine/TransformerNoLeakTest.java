@@ -11,8 +11,6 @@ import dev.isthmus.workers.data.ModularAddition;
 import dev.isthmus.workers.models.Transformer;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.train.Trainer;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,23 +25,11 @@ class TransformerNoLeakTest {
     @Test
     void trainingStepsLeaveNoArraysBehindAndRepeatExactly() {
         try (NDManager m = Compute.manager(Device.cpu(), 1)) {
-            List<Integer> live = new ArrayList<>();
-            Progress counting =
-                    new Progress() {
-                        @Override
-                        public void start(String label, long total) {}
-
-                        @Override
-                        public void update(long done) {
-                            live.add(m.getManagedArrays().size());
-                        }
-
-                        @Override
-                        public void finish(String summary) {}
-                    };
-            Trainer.Result first = Trainer.train(m, t, data, recipe, 0, counting);
-            assertEquals(15, live.size()); // 3 epochs x 5 steps of 17 of the 84 training pairs
-            assertEquals(live.get(0), live.get(live.size() - 1), "arrays alive per step: " + live);
+            LiveArrays live = new LiveArrays(m);
+            Trainer.Result first = Trainer.train(m, t, data, recipe, 0, live);
+            assertEquals(
+                    15, live.counts.size()); // 3 epochs x 5 steps of 17 of the 84 training pairs
+            live.assertLevel();
             assertEquals(0, m.getManagedArrays().size());
             System.gc();
             Trainer.Result second = Trainer.train(m, t, data, recipe, 0, Progress.NONE);

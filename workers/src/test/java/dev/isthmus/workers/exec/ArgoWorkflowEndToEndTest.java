@@ -10,6 +10,7 @@ import dev.isthmus.workers.report.RunSummary;
 import dev.isthmus.workers.store.Json;
 import dev.isthmus.workflows.argo.ArgoYaml;
 import dev.isthmus.workflows.render.RenderOptions;
+import dev.isthmus.workflows.render.WorkflowHarness;
 import dev.isthmus.workflows.render.WorkflowRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;

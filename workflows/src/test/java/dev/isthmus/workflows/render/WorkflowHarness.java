@@ -1,8 +1,7 @@
-package dev.isthmus.operator.e2e;
+package dev.isthmus.workflows.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.isthmus.workflows.argo.ArgoYaml;
-import dev.isthmus.workflows.render.ExprEvaluator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,18 +21,18 @@ import java.util.regex.Pattern;
  * {{workflow.parameters.*}}} substituted, each pod's real command and argument list handed to a
  * {@link Pod} runner, failed pods retried as the template's retryStrategy says (limit and
  * expression), and output parameters read from their files. The volume mounts must be real folders
- * (render with {@code RenderOptions.withMounts}). A copy of the workers' test harness of the same
- * name: the operator may not depend on the workers.
+ * (render with {@code RenderOptions.withMounts}). Shared through this module's test-jar by the
+ * workers' and the operator's end-to-end tests.
  */
-final class WorkflowHarness {
+public final class WorkflowHarness {
 
     /** Runs one pod's main container and returns its exit code. */
-    interface Pod {
+    public interface Pod {
         int run(String podName, int attempt, List<String> command, List<String> args);
     }
 
     /** One attempt of one pod. */
-    record Attempt(String pod, int attempt, List<String> args, int exitCode) {}
+    public record Attempt(String pod, int attempt, List<String> args, int exitCode) {}
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{([^}]+)}}");
     private static final Pattern DEPENDENCY =
@@ -42,10 +41,10 @@ final class WorkflowHarness {
     private final JsonNode spec;
     private final Map<String, JsonNode> templates = new HashMap<>();
     private final Map<String, String> phases = new LinkedHashMap<>();
-    final List<Attempt> attempts = new ArrayList<>();
-    final Map<String, String> outputs = new LinkedHashMap<>();
+    public final List<Attempt> attempts = new ArrayList<>();
+    public final Map<String, String> outputs = new LinkedHashMap<>();
 
-    WorkflowHarness(String yaml) throws IOException {
+    public WorkflowHarness(String yaml) throws IOException {
         JsonNode root = ArgoYaml.mapper().readTree(yaml);
         JsonNode s = root.get("spec");
         spec = s.has("workflowSpec") ? s.get("workflowSpec") : s;
@@ -53,7 +52,7 @@ final class WorkflowHarness {
     }
 
     /** Runs the whole DAG; returns each DAG task's phase, in the order the tasks ran. */
-    Map<String, String> run(Pod pod) {
+    public Map<String, String> run(Pod pod) {
         List<JsonNode> pending = new ArrayList<>();
         templates.get(spec.get("entrypoint").asText()).at("/dag/tasks").forEach(pending::add);
         while (!pending.isEmpty()) {
