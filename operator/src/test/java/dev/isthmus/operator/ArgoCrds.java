@@ -10,26 +10,24 @@ import io.quarkus.test.kubernetes.client.KubernetesServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Registers Argo's Workflow and CronWorkflow CRDs (from {@code ../../shared/argo/crds}, Argo
- * v3.7.18) on the mock API server before the operator starts: its Workflow informer looks the type
+ * Registers Argo's Workflow and CronWorkflow CRDs (Argo v3.7.18, the test resources {@code
+ * argo/crds/} of the workflows test-jar) on the mock API server before the operator starts: its Workflow informer looks the type
  * up when the controller registers. Their (large) schemas are dropped; the mock server does not
  * validate.
  */
 public class ArgoCrds implements Consumer<KubernetesServer> {
 
-    static final Path DIR = Path.of("../../shared/argo/crds");
+    static final String DIR = "/argo/crds/";
 
     @Override
     public void accept(KubernetesServer server) {
         for (String file :
                 new String[] {"argoproj.io_workflows.yaml", "argoproj.io_cronworkflows.yaml"}) {
-            CustomResourceDefinition crd = load(DIR.resolve(file));
+            CustomResourceDefinition crd = load(DIR + file);
             server.getClient()
                     .apiextensions()
                     .v1()
@@ -40,11 +38,12 @@ public class ArgoCrds implements Consumer<KubernetesServer> {
     }
 
     /** Reads a CRD without its schema (Argo's workflow CRD is over SnakeYAML's 3 MB limit). */
-    static CustomResourceDefinition load(Path file) {
+    static CustomResourceDefinition load(String resource) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(16 * 1024 * 1024);
         ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = ArgoCrds.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("test resource missing: " + resource);
             JsonNode crd = yaml.readTree(in);
             for (JsonNode version : crd.path("spec").path("versions")) {
                 ((ObjectNode) version).remove("schema");

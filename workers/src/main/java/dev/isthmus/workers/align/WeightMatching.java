@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.isthmus.workers.engine.HostArrays;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.models.PermutationSpec;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ public final class WeightMatching {
     private static NDArray upload(
             NDManager m, float[] data, long[] shape, int axis, int[][] axisPerms) {
         double[] flat = Permutations.axisFirst(data, shape, axis, axisPerms);
-        return m.create(flat, new Shape(shape[axis], flat.length / shape[axis]));
+        return HostArrays.of(m, flat, new Shape(shape[axis], flat.length / shape[axis]));
     }
 
     /** The permutation arrays, other than p's own, that p's cost matrix depends on. */

@@ -1,6 +1,7 @@
 package dev.isthmus.workers.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.isthmus.workers.bench.AlignmentProbe;
 import dev.isthmus.workers.bench.EvalBenchmark;
 import dev.isthmus.workers.bench.LapBenchmark;
 import dev.isthmus.workers.store.Json;
@@ -16,7 +17,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         description = "Benchmarks (not tests).",
-        subcommands = {BenchCommand.Eval.class, BenchCommand.Lap.class})
+        subcommands = {
+            BenchCommand.Eval.class,
+            BenchCommand.Lap.class,
+            BenchCommand.Alignment.class
+        })
 final class BenchCommand {
 
     /** {@code isthmus bench eval}: path evaluation vs plain matmul on the same shapes. */
@@ -75,6 +80,25 @@ final class BenchCommand {
         @Override
         public Integer call() throws IOException {
             System.out.print(Json.string(LapBenchmark.run(sizes, repeats, seed, writeMatrices)));
+            return IsthmusCommand.OK;
+        }
+    }
+
+    /** {@code isthmus bench alignment}: whether results depend on where an operand starts. */
+    @Command(
+            name = "alignment",
+            description =
+                    "Whether the engine's matmul results depend on the operands' byte offset.")
+    static final class Alignment implements Callable<Integer> {
+        @Mixin ComputeOptions compute;
+
+        @Override
+        public Integer call() {
+            try (NDManager m = compute.open()) {
+                var result = AlignmentProbe.run(m);
+                result.put("threads", compute.threads);
+                System.out.print(Json.string(result));
+            }
             return IsthmusCommand.OK;
         }
     }

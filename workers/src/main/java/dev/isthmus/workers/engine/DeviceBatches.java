@@ -33,7 +33,7 @@ public final class DeviceBatches implements AutoCloseable {
         System.arraycopy(split.x(), start * f, x, 0, n * f);
         long[] y = new long[n];
         for (int i = 0; i < n; i++) y[i] = split.y()[start + i];
-        return new Batch(manager.create(x, new Shape(n, f)), manager.create(y), n);
+        return new Batch(HostArrays.of(manager, x, new Shape(n, f)), HostArrays.of(manager, y), n);
     }
 
     /** Uploads the rows listed in {@code rows} (a shuffled minibatch). */
@@ -46,7 +46,7 @@ public final class DeviceBatches implements AutoCloseable {
             System.arraycopy(split.x(), r * f, x, i * f, f);
             y[i] = split.y()[r];
         }
-        return new Batch(manager.create(x, new Shape(n, f)), manager.create(y), n);
+        return new Batch(HostArrays.of(manager, x, new Shape(n, f)), HostArrays.of(manager, y), n);
     }
 
     public List<Batch> batches() {

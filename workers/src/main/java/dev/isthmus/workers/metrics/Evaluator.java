@@ -9,8 +9,10 @@ import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Params;
 
 /**
- * Evaluates a parameter set on pre-uploaded batches. Per-batch sums are taken in float32 on the
- * device and accumulated in float64 on the host, in a fixed order, so results are reproducible.
+ * Evaluates a parameter set on pre-uploaded batches. The per-example losses come back to the host
+ * and are summed there in float64, in example order: the mean loss then depends only on each
+ * example's loss, not on the order in which the engine's vectorised reduction (whose width differs
+ * between AVX2 and AVX-512 kernels) or its threads would add them.
  */
 public final class Evaluator {
     private Evaluator() {}
@@ -37,17 +39,23 @@ public final class Evaluator {
                 NDArray logits = model.forward(params, b.x()); // (n, classes)
                 if (sink != null) sink.accept(offset, logits.toFloatArray());
                 offset += b.size();
-                NDArray nll = crossEntropySum(logits, b.y());
+                lossSum += sum(crossEntropy(logits, b.y()));
                 NDArray hits = logits.argMax(1).eq(b.y()).toType(DataType.INT64, false).sum();
-                lossSum += nll.getFloat();
                 correct += hits.getLong();
             }
         }
         return new LossAccuracy(lossSum / data.examples(), (double) correct / data.examples());
     }
 
-    /** Sum over the batch of −log softmax(logits)[y]. */
-    public static NDArray crossEntropySum(NDArray logits, NDArray y) {
-        return logits.logSoftmax(1).gather(y.reshape(-1, 1), 1).sum().neg();
+    /** Per example, −log softmax(logits)[y] as float32 on the host, in row order. */
+    public static float[] crossEntropy(NDArray logits, NDArray y) {
+        return logits.logSoftmax(1).gather(y.reshape(-1, 1), 1).neg().toFloatArray();
+    }
+
+    /** The float64 sum of {@code values} in index order. */
+    public static double sum(float[] values) {
+        double s = 0;
+        for (float v : values) s += v;
+        return s;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.isthmus.workers.engine.HostArrays;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.HostTensor;
 import java.util.Collections;
@@ -35,7 +36,7 @@ public final class Params {
         SortedMap<String, NDArray> out = new TreeMap<>();
         tensors.forEach(
                 (name, t) -> {
-                    NDArray a = manager.create(t.toFloats(), new Shape(t.shape()));
+                    NDArray a = HostArrays.of(manager, t.toFloats(), new Shape(t.shape()));
                     a.setName(name);
                     out.put(name, a);
                 });

@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
+import dev.isthmus.workers.engine.HostArrays;
 import dev.isthmus.workers.io.HostTensor;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
@@ -138,7 +139,8 @@ public final class Transformer implements Model {
         NDArray ab = x.reshape(n, 2, modulus).concat(m.zeros(new Shape(n, 2, 1)), 2); // (n,2,p+1)
         float[] equals = new float[modulus + 1];
         equals[modulus] = 1f;
-        NDArray eq = m.create(equals, new Shape(1, 1, modulus + 1)).broadcast(n, 1, modulus + 1);
+        NDArray eq =
+                HostArrays.of(m, equals, new Shape(1, 1, modulus + 1)).broadcast(n, 1, modulus + 1);
         return ab.concat(eq, 1); // (n, 3, p+1)
     }
 
@@ -148,7 +150,7 @@ public final class Transformer implements Model {
         for (int i = 0; i < CONTEXT; i++) {
             for (int j = i + 1; j < CONTEXT; j++) mask[i * CONTEXT + j] = Float.NEGATIVE_INFINITY;
         }
-        return m.create(mask, new Shape(CONTEXT, CONTEXT));
+        return HostArrays.of(m, mask, new Shape(CONTEXT, CONTEXT));
     }
 
     /** LayerNorm over the last axis with the named weight and bias. */

@@ -68,6 +68,7 @@ public final class Trainer {
                         scope.suppressNotUsedWarning();
                         DeviceBatches.Batch b = DeviceBatches.gather(manager, train, perm, from, n);
                         NDArray[] logits = new NDArray[1];
+                        NDArray[] nll = new NDArray[1]; // (n, 1), per example
                         TrainForward[] step = new TrainForward[1];
                         // No op(Number) while recording: see shared/NOTES.md (DJL).
                         NDArray loss =
@@ -77,11 +78,12 @@ public final class Trainer {
                                                     model.forwardTrain(
                                                             params, b.x(), Buffers.MOMENTUM);
                                             logits[0] = step[0].logits(); // (n, k)
-                                            return logits[0]
-                                                    .logSoftmax(1)
-                                                    .gather(b.y().reshape(-1, 1), 1)
-                                                    .mean()
-                                                    .neg();
+                                            nll[0] =
+                                                    logits[0]
+                                                            .logSoftmax(1)
+                                                            .gather(b.y().reshape(-1, 1), 1)
+                                                            .neg();
+                                            return nll[0].mean();
                                         });
                         NDArray correct =
                                 logits[0].argMax(1).eq(b.y()).toType(DataType.INT64, false);
@@ -91,7 +93,8 @@ public final class Trainer {
                         if (!Float.isFinite(stepLoss)) {
                             throw new TrainingDivergedException(epoch, s + 1, stepLoss);
                         }
-                        lossSum += stepLoss * n;
+                        // The reported loss: host-side float64 sum in example order (Evaluator).
+                        lossSum += Evaluator.sum(nll[0].toFloatArray());
                         hits += correct.sum().getLong();
                     }
                     progress.update(s + 1);

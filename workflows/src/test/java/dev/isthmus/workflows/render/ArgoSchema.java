@@ -1,7 +1,5 @@
 package dev.isthmus.workflows.render;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -15,26 +13,20 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import dev.isthmus.workflows.argo.ArgoYaml;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Argo's own JSON schema (v3.7.18, {@code ../shared/argo/workflow-schema.json} beside the
- * checkout), made strict: every definition with properties rejects unknown ones, so a misspelt
- * field fails instead of being ignored (and dropped by the API server).
+ * Argo's own JSON schema (v3.7.18, vendored as the test resource {@code argo/workflow-schema.json}
+ * with its licence and source), made strict: every definition with properties rejects unknown ones,
+ * so a misspelt field fails instead of being ignored (and dropped by the API server).
  */
 final class ArgoSchema {
 
-    static final Path FILE =
-            Path.of("")
-                    .toAbsolutePath()
-                    .getParent()
-                    .resolve("../shared/argo/workflow-schema.json")
-                    .normalize();
+    static final String RESOURCE = "/argo/workflow-schema.json";
     static final String WORKFLOW = "io.argoproj.workflow.v1alpha1.Workflow";
     static final String CRON_WORKFLOW = "io.argoproj.workflow.v1alpha1.CronWorkflow";
 
@@ -65,12 +57,10 @@ final class ArgoSchema {
     }
 
     private static JsonSchema load(String definition) {
-        assumeTrue(
-                Files.isRegularFile(FILE),
-                "Argo's schema is not beside this checkout (expected " + FILE + ")");
         ObjectNode root;
-        try {
-            root = (ObjectNode) new ObjectMapper().readTree(FILE.toFile());
+        try (InputStream in = ArgoSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("test resource missing: " + RESOURCE);
+            root = (ObjectNode) new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
