@@ -47,7 +47,8 @@ base() {
 image() {
   local tag=$1 dockerfile=$2 start=$SECONDS
   shift 2
-  docker build -q -f "$dockerfile" -t "$tag" "$@" . >/dev/null
+  docker build -f "$dockerfile" -t "$tag" "$@" . >"$CACHE/build.log" 2>&1 \
+    || { tail -30 "$CACHE/build.log" >&2; echo "build.sh: $tag failed" >&2; exit 1; }
   local bytes
   bytes=$(docker image inspect -f '{{.Size}}' "$tag")
   echo "image $tag: $((bytes / 1000000)) MB, built in $((SECONDS - start)) s"
