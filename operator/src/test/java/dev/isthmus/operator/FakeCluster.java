@@ -87,9 +87,10 @@ public final class FakeCluster {
         while (!Files.exists(go)) {
             Thread.sleep(200);
         }
+        // First, as its status writes fail only after the client's retries (about 6 s each).
+        client.resource(Sweeps.small("broken", "")).inNamespace(Sweeps.NAMESPACE).create();
         nightlyRuns(client, 6);
         adhocRunFails(client);
-        client.resource(Sweeps.small("broken", "")).inNamespace(Sweeps.NAMESPACE).create();
         Thread.sleep(5000);
         System.out.println("fake-cluster: scenario done");
         Thread.currentThread().join(); // serve until killed
