@@ -8,12 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=../../../..
 
+PYTHON=${PYTHON:-python3}
 command -v promtool >/dev/null || { echo "check-alerts: promtool missing (apt-get install prometheus)" >&2; exit 1; }
+"$PYTHON" -c 'import yaml' || { echo "check-alerts: $PYTHON lacks yaml (apt-get install python3-yaml)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # spec.groups of the one PrometheusRule, as a plain Prometheus rule file.
-python3 - "$root/manifests/monitoring.yaml" "$work/rules.yaml" <<'EOF'
+"$PYTHON" - "$root/manifests/monitoring.yaml" "$work/rules.yaml" <<'EOF'
 import sys, yaml
 rules = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d and d["kind"] == "PrometheusRule"]
 if len(rules) != 1:
