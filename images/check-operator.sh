@@ -63,6 +63,7 @@ docker run -d --name isthmus-check-operator "${lockdown[@]}" --network host \
   -e QUARKUS_HTTP_PORT="$HTTP_PORT" \
   -e KUBERNETES_NAMESPACE=isthmus-system \
   -e QUARKUS_OPERATOR_SDK_CONTROLLERS_CONNECTIVITYSWEEP_NAMESPACES=JOSDK_ALL_NAMESPACES \
+  -e QUARKUS_PROFILE=single-replica `# the chart's one replica: no leader election` \
   "$IMAGE" >/dev/null
 t=$SECONDS
 for probe in started live ready; do

@@ -70,18 +70,6 @@ public final class FakeCluster {
                         "/apis/isthmus.dev/v1alpha1/namespaces/test/connectivitysweeps/broken/status")
                 .andReturn(500, "{\"kind\":\"Status\",\"status\":\"Failure\",\"code\":500}")
                 .always();
-        // The SDK's leader election (always on in the prod profile: the property is fixed at
-        // build time) first asks which verbs it has; this server knows no RBAC: answer "all".
-        server.expect()
-                .post()
-                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(
-                        201,
-                        "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectRulesReview\","
-                                + "\"status\":{\"incomplete\":false,\"nonResourceRules\":[],"
-                                + "\"resourceRules\":[{\"verbs\":[\"*\"],\"apiGroups\":[\"*\"],"
-                                + "\"resources\":[\"*\"]}]}}")
-                .always();
         System.out.println("fake-cluster: API server on " + client.getMasterUrl());
         Path go = Path.of(args[2]);
         while (!Files.exists(go)) {
