@@ -39,7 +39,7 @@ class ChartRenderTest {
         assertEquals(
                 "ghcr.io/isthmus-dev/isthmus-workers:0.1.0-SNAPSHOT", env.get("ISTHMUS_IMAGE"));
         assertEquals("isthmus-worker", env.get("ISTHMUS_SERVICE_ACCOUNT"));
-        assertEquals("leader-election-off", env.get(LEADER));
+        assertEquals("single-replica", env.get(LEADER));
         assertEquals(
                 "ghcr.io/isthmus-dev/isthmus-operator:0.1.0-SNAPSHOT",
                 deployment(objects)
@@ -161,7 +161,7 @@ class ChartRenderTest {
     }
 
     static final String WATCHED = "QUARKUS_OPERATOR_SDK_CONTROLLERS_CONNECTIVITYSWEEP_NAMESPACES";
-    static final String LEADER = "QUARKUS_OPERATOR_SDK_ACTIVATE_LEADER_ELECTION_FOR_PROFILES";
+    static final String LEADER = "QUARKUS_PROFILE";
 
     static Deployment deployment(List<HasMetadata> objects) {
         return Chart.ofKind(objects, "Deployment", Deployment.class).values().iterator().next();

@@ -59,6 +59,13 @@ public class ConnectivitySweepReconciler
     static final GroupVersionKind WORKFLOW =
             new GroupVersionKind("argoproj.io", "v1alpha1", "Workflow");
 
+    /** Why the operator does not start without Argo's Workflow type. */
+    public static final String NO_ARGO =
+            "Argo Workflows is not installed: the API server does not serve "
+                    + ArgoObjects.API_VERSION
+                    + " Workflow. Install Argo Workflows (its CRDs) first, then start"
+                    + " the Isthmus operator.";
+
     private final ArgoObjects argo;
     private final SweepEvents events;
     private final SweepMetrics metrics;
@@ -79,11 +86,7 @@ public class ConnectivitySweepReconciler
     public List<EventSource<?, ConnectivitySweepResource>> prepareEventSources(
             EventSourceContext<ConnectivitySweepResource> context) {
         if (!context.getClient().supports(ArgoObjects.API_VERSION, "Workflow")) {
-            throw new IllegalStateException(
-                    "Argo Workflows is not installed: the API server does not serve "
-                            + ArgoObjects.API_VERSION
-                            + " Workflow. Install Argo Workflows (its CRDs) first, then start"
-                            + " the Isthmus operator.");
+            throw new IllegalStateException(NO_ARGO);
         }
         var config =
                 InformerEventSourceConfiguration.from(WORKFLOW, ConnectivitySweepResource.class)

@@ -8,8 +8,9 @@ import jakarta.inject.Singleton;
 
 /**
  * The Lease replicas compete for. The SDK uses it only in the profiles listed in {@code
- * quarkus.operator-sdk.activate-leader-election-for-profiles} (the chart lists {@code prod} when it
- * runs more than one replica, and none otherwise).
+ * quarkus.operator-sdk.activate-leader-election-for-profiles}, a build-time list ({@code prod}):
+ * the chart runs one replica in the profile {@code single-replica} (QUARKUS_PROFILE), several in
+ * {@code prod}.
  */
 @ApplicationScoped
 public class LeaderElection {
