@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * uploaded at every offset in [0, 64) (one element apart) and the bit patterns of X·Wᵀ are
  * compared: the pattern names each distinct result by a letter, and the period is the number of
  * bytes after which results repeat (16 on a 2-core AMD EPYC with AVX2: malloc's 16-byte alignment
- * hid the dependence there; an AVX-512 machine showed it). Isthmus uploads at offset 0 only ({@link HostArrays});
- * before it did, the offset was wherever malloc put the JVM's buffer (a multiple of 16).
+ * hid the dependence there; an AVX-512 machine showed it). Isthmus uploads at offset 0 only ({@link
+ * HostArrays}); before it did, the offset was wherever malloc put the JVM's buffer (a multiple of
+ * 16).
  */
 public final class AlignmentProbe {
     private AlignmentProbe() {}

@@ -18,6 +18,14 @@ public final class Errors {
                 || e instanceof dev.isthmus.workers.train.TrainingDivergedException;
     }
 
+    /**
+     * Whether another attempt may succeed: everything but bad input. The one rule by which {@link
+     * LocalExecutor} retries and {@link TaskBatch} tells Argo to retry.
+     */
+    public static boolean retryable(Throwable e) {
+        return !badInput(e);
+    }
+
     /** The message of {@code e}, or of its first cause that has one, on one line. */
     public static String oneLine(Throwable e) {
         Throwable t = e;
