@@ -1,10 +1,10 @@
 package dev.isthmus.cli;
 
+import dev.isthmus.api.result.RegressionGate;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.exec.Layout;
-import dev.isthmus.workers.report.Comparison;
 import dev.isthmus.workers.report.Results;
 import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
@@ -48,7 +48,11 @@ final class CompareCommand implements Callable<Integer> {
         Results a = read(before);
         Results b = read(after);
         RegressionSpec gate = gate();
-        List<Comparison.Row> rows = Comparison.rows(a, b, gate);
+        List<RegressionGate.Row> rows =
+                RegressionGate.check(
+                        gate,
+                        RegressionGate.barriers(b.summary()),
+                        RegressionGate.byKey(RegressionGate.barriers(a.summary())));
         System.out.printf(
                 Locale.ROOT,
                 "%-20s %-8s %11s %11s %9s  %s%n",
@@ -58,7 +62,7 @@ final class CompareCommand implements Callable<Integer> {
                 "after",
                 "change",
                 "gate (worst pair's loss barrier lin)");
-        for (Comparison.Row r : rows) {
+        for (RegressionGate.Row r : rows) {
             String change =
                     r.before() == null
                             ? "-"
@@ -83,7 +87,7 @@ final class CompareCommand implements Callable<Integer> {
             System.out.println("no regression gate in the spec: nothing to enforce");
             return IsthmusCommand.OK;
         }
-        boolean ok = Comparison.passed(rows);
+        boolean ok = RegressionGate.passed(rows);
         System.out.println(ok ? "regression gate passed" : "regression gate FAILED");
         return ok ? IsthmusCommand.OK : REGRESSED;
     }

@@ -8,7 +8,7 @@ import dev.isthmus.workers.exec.Layout;
 import dev.isthmus.workers.exec.SweepContext;
 import dev.isthmus.workers.exec.TaskBatch;
 import dev.isthmus.workers.report.Results;
-import dev.isthmus.workers.report.RunSummary;
+import dev.isthmus.workers.report.Summaries;
 import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ final class TaskCommand implements Callable<Integer> {
                 Results results = ctx.store().readJson(Layout.RESULTS, Results.class);
                 Path parent = summaryOut.toAbsolutePath().getParent();
                 Files.createDirectories(parent);
-                Files.write(summaryOut, Json.bytes(RunSummary.of(results)));
+                Files.write(summaryOut, Json.bytes(Summaries.run(results)));
             }
             return code;
         }

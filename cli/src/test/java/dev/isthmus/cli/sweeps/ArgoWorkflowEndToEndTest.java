@@ -2,11 +2,12 @@ package dev.isthmus.cli.sweeps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.isthmus.api.result.RunSummary;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.cli.IsthmusCommand;
 import dev.isthmus.workers.report.Results;
-import dev.isthmus.workers.report.RunSummary;
+import dev.isthmus.workers.report.Summaries;
 import dev.isthmus.workers.store.Json;
 import dev.isthmus.workflows.argo.ArgoYaml;
 import dev.isthmus.workflows.render.RenderOptions;
@@ -100,7 +101,7 @@ class ArgoWorkflowEndToEndTest {
                         "results");
         RunSummary summary =
                 Json.MAPPER.readValue(cluster.harness.outputs.get("summary"), RunSummary.class);
-        assertEquals(RunSummary.of(results), summary);
+        assertEquals(Summaries.run(results), summary);
         assertEquals(12, summary.curves());
         assertEquals(4, summary.summary().size(), "2 alignments x 2 paths");
     }

@@ -1,5 +1,7 @@
 package dev.isthmus.operator.observe;
 
+import dev.isthmus.api.result.RunSummary;
+import dev.isthmus.api.result.Spread;
 import dev.isthmus.operator.resource.SummaryRow;
 import dev.isthmus.workflows.render.WorkflowRenderer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -61,11 +63,11 @@ public final class WorkflowObserver {
             if (AGGREGATE_TEMPLATE.equals(node.get("templateName"))
                     && "Succeeded".equals(phase)
                     && summary.isEmpty()) {
-                summary = SummaryDocument.rows(parameter(map(node.get("outputs"))));
+                summary = rows(parameter(map(node.get("outputs"))));
             }
         }
         if (summary.isEmpty()) {
-            summary = SummaryDocument.rows(parameter(map(status.get("outputs"))));
+            summary = rows(parameter(map(status.get("outputs"))));
         }
         String progress = (String) status.get("progress");
         if (progress == null) {
@@ -112,6 +114,25 @@ public final class WorkflowObserver {
         Object name = node.get("displayName") != null ? node.get("displayName") : node.get("name");
         Object message = node.get("message");
         return message == null ? name + " failed" : name + " failed: " + message;
+    }
+
+    /**
+     * The status rows of a published {@link RunSummary}: the chord ({@code lin}) loss barrier of
+     * every alignment × path row; none when the summary is missing, unreadable or of another
+     * schema.
+     */
+    static List<SummaryRow> rows(String json) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (dev.isthmus.api.result.SummaryRow row :
+                RunSummary.read(json).map(RunSummary::summary).orElse(List.of())) {
+            Spread lin = row.lossBarrier() == null ? null : row.lossBarrier().get("lin");
+            if (lin != null) {
+                rows.add(
+                        new SummaryRow(
+                                row.alignment(), row.path(), row.pairs(), lin.max(), lin.mean()));
+            }
+        }
+        return List.copyOf(rows);
     }
 
     private static String parameter(Map<String, Object> outputs) {
