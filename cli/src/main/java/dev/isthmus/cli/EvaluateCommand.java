@@ -1,6 +1,7 @@
 package dev.isthmus.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.data.Dataset;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.io.Checkpoint;
@@ -46,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (alphas < 2) throw new IllegalArgumentException("--alphas: must be >= 2, got " + alphas);
+        if (alphas < 2) throw new BadInputException("--alphas: must be >= 2, got " + alphas);
         SectionOptions.Loaded in = sections.load(null, "isthmus evaluate");
         Dataset data = in.data();
         Model m = in.model();

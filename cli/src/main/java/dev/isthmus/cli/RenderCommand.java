@@ -1,6 +1,7 @@
 package dev.isthmus.cli;
 
 import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.api.validation.SpecException;
 import dev.isthmus.workflows.argo.ArgoYaml;
 import dev.isthmus.workflows.render.RenderOptions;
@@ -54,11 +55,11 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConnectivitySweep sweep = SpecFile.load(file);
         if (maxPodsPerStage < 1) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "--max-pods-per-stage: must be >= 1, got " + maxPodsPerStage);
         }
         if (generation != null && generation < 0) {
-            throw new IllegalArgumentException("--generation: must be >= 0, got " + generation);
+            throw new BadInputException("--generation: must be >= 0, got " + generation);
         }
         RenderOptions options =
                 RenderOptions.defaults()

@@ -3,6 +3,7 @@ package dev.isthmus.cli;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.exec.Layout;
 import dev.isthmus.workers.exec.SweepContext;
@@ -83,8 +84,7 @@ final class TaskCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Stage s = Stage.parse(stage);
         if (summaryOut != null && s != Stage.AGGREGATE) {
-            throw new IllegalArgumentException(
-                    "--summary-out: applies only to the aggregate stage");
+            throw new BadInputException("--summary-out: applies only to the aggregate stage");
         }
         ConnectivitySweep sweep =
                 spec.file != null

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link WorkflowHarness}), produces the same results as {@code isthmus run}; a killed pod is
  * retried, bad input is not, and the aggregate pod publishes the summary.
  */
+@Tag("slow")
 class ArgoWorkflowEndToEndTest {
 
     static final String TINY =

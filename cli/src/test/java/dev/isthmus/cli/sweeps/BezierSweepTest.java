@@ -9,10 +9,12 @@ import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A trained Bézier curve (Garipov et al. 2018) finds a lower path than the straight line. */
+@Tag("slow")
 class BezierSweepTest {
 
     @Test

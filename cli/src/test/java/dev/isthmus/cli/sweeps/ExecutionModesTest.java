@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * isthmus run}, and one process per task. The build runs this class twice, the second time with the
  * engine's kernels limited to AVX2 (see the workers pom), so an AVX-512 machine checks both.
  */
+@Tag("slow")
 class ExecutionModesTest {
 
     static final String SPEC =

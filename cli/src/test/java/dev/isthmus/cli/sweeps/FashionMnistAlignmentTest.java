@@ -9,6 +9,7 @@ import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Git Re-Basin's result on real data: two independently trained 3×512 MLPs on Fashion-MNIST are
  * separated by a large loss barrier, which weight matching removes.
  */
+@Tag("slow")
 class FashionMnistAlignmentTest {
 
     @Test

@@ -9,6 +9,7 @@ import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hidden units to the interpolated endpoint statistics lowers the barrier, most of all after
  * alignment, and leaves the endpoints as they are.
  */
+@Tag("slow")
 class RepairSweepTest {
 
     @Test

@@ -10,6 +10,7 @@ import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is far better than with interpolated statistics ({@code repair: none}; measured 1.62 against 2.69
  * nats); results name the repair each curve used.
  */
+@Tag("slow")
 class ResNetSweepTest {
 
     @Test

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run killed with SIGKILL and re-run gives the same results as one that was never killed. */
+@Tag("slow")
 class ResumeTest {
 
     @Test

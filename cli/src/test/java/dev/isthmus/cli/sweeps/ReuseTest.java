@@ -10,10 +10,12 @@ import dev.isthmus.workers.exec.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Finished work is found by content key, not by task index. */
+@Tag("slow")
 class ReuseTest {
 
     private static String spec(String seeds) {

@@ -11,6 +11,7 @@ import dev.isthmus.workers.exec.Layout;
 import dev.isthmus.workers.store.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A sweep whose run store is S3, run as cluster pods run it: every task in its own process with an
  * empty cache, sharing nothing but the bucket. The results equal a local run's.
  */
+@Tag("slow")
 class S3SweepTest {
 
     @Test

@@ -13,6 +13,7 @@ import dev.isthmus.workers.exec.Layout;
 import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Running every task on its own with {@code isthmus task <stage> --index N} (as cluster pods will)
  * gives the same results as {@code isthmus run}.
  */
+@Tag("slow")
 class TaskByTaskTest {
 
     @Test

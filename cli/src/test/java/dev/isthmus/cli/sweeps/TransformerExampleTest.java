@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * minute on two cores): both transformers grok modular addition, and the aligned networks keep B's
  * function while orthogonal alignment brings B closer to A than weight matching does.
  */
+@Tag("slow")
 class TransformerExampleTest {
     private static final String NAME = "modular-addition-transformer";
 

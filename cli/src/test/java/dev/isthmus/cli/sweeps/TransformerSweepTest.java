@@ -9,10 +9,12 @@ import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A small transformer sweep runs every stage and metric, with both transformer alignments. */
+@Tag("slow")
 class TransformerSweepTest {
 
     @Test

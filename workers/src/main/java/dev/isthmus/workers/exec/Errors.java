@@ -5,13 +5,13 @@ public final class Errors {
     private Errors() {}
 
     /**
-     * Whether {@code e} comes from the input (spec, checkpoint, dataset, a missing file, or a
-     * seeded training that diverges again on every attempt): retrying cannot help, and the CLI
-     * exits 2.
+     * Whether {@code e} comes from the input (spec, a bad value, checkpoint, dataset, a missing
+     * file, or a seeded training that diverges again on every attempt): retrying cannot help, and
+     * the CLI exits 2. A library's bare {@link IllegalArgumentException} is not bad input.
      */
     public static boolean badInput(Throwable e) {
         return e instanceof dev.isthmus.api.validation.SpecException
-                || e instanceof IllegalArgumentException
+                || e instanceof dev.isthmus.api.validation.BadInputException
                 || e instanceof dev.isthmus.workers.io.CheckpointException
                 || e instanceof dev.isthmus.workers.data.DatasetException
                 || e instanceof java.nio.file.NoSuchFileException

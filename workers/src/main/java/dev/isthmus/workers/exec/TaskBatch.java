@@ -3,6 +3,7 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.api.plan.Plan;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.progress.ConsoleProgress;
 import java.io.PrintStream;
 import java.util.List;
@@ -38,19 +39,19 @@ public final class TaskBatch {
     /** The tasks of batch {@code index} of size {@code batch} of {@code stage}. */
     public static List<Task> select(Plan plan, Stage stage, int index, int batch) {
         if (batch < 1) {
-            throw new IllegalArgumentException("--batch: must be >= 1, got " + batch);
+            throw new BadInputException("--batch: must be >= 1, got " + batch);
         }
         if (batch == 1) {
             try {
                 return List.of(plan.task(stage, index));
             } catch (NoSuchElementException e) {
-                throw new IllegalArgumentException("--index: " + e.getMessage(), e);
+                throw new BadInputException("--index: " + e.getMessage(), e);
             }
         }
         List<Task> tasks = plan.tasks(stage);
         long from = (long) index * batch;
         if (index < 0 || from >= tasks.size()) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "--index: no batch "
                             + index
                             + " of "
@@ -105,7 +106,7 @@ public final class TaskBatch {
         }
         for (String input : task.dependsOn()) {
             if (!runner.isDone(ctx.plan().task(input))) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         task.id() + ": not run: its input " + input + " has not finished");
             }
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.DType;
 import dev.isthmus.workers.io.HostTensor;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ enum Norm {
             case "layernorm" -> LAYERNORM;
             case "none" -> NONE;
             default ->
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             "spec.model.normalization: expected batchnorm, layernorm or none for"
                                     + " resnet, got "
                                     + name);

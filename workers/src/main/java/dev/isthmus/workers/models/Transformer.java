@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.engine.HostArrays;
 import dev.isthmus.workers.io.HostTensor;
 import java.util.SortedMap;
@@ -42,7 +43,7 @@ public final class Transformer implements Model {
 
     public Transformer(int modulus, int layers, int dModel, int heads, int dMlp) {
         if (modulus < 2 || layers < 1 || heads < 1 || dMlp < 1 || dModel % heads != 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     String.format(
                             "transformer: expected modulus >= 2, layers >= 1, dMlp >= 1 and dModel"
                                     + " a multiple of heads, got modulus %d, layers %d, dModel %d,"
@@ -128,7 +129,7 @@ public final class Transformer implements Model {
     private NDArray tokens(NDManager m, NDArray x) {
         long n = x.getShape().get(0);
         if (x.getShape().dimension() != 2 || x.getShape().get(1) != 2L * modulus) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "transformer mod "
                             + modulus
                             + ": expected inputs of shape [n, "
