@@ -104,7 +104,7 @@ class CliTest {
         Path quickstart = Path.of("../examples/quickstart.yaml");
         Outcome v = run("validate", quickstart.toString());
         assertEquals(0, v.code(), v.err());
-        assertTrue(v.out().contains("quickstart: valid (2 endpoints, 1 curves, 5 tasks)"), v.out());
+        assertTrue(v.out().contains("quickstart: valid (2 endpoints, 2 curves, 7 tasks)"), v.out());
         Outcome p = run("plan", quickstart.toString());
         assertEquals(0, p.code(), p.err());
         assertTrue(
@@ -120,7 +120,7 @@ class CliTest {
                 run("task", "evaluate", "--index", "7", "--spec", "../examples/quickstart.yaml");
         assertEquals(2, o.code());
         assertTrue(
-                o.err().contains("--index: no task evaluate-7: stage evaluate has 1 task(s)"),
+                o.err().contains("--index: no task evaluate-7: stage evaluate has 2 task(s)"),
                 o.err());
     }
 }

@@ -24,10 +24,10 @@ import java.util.TreeMap;
  * <p>Inputs are the modular-addition dataset's features one-hot(a) ++ one-hot(b) (2p columns); the
  * model turns them into one-hot tokens and embeds them with a matrix product, which equals an
  * embedding lookup. Parameter names are the {@code state_dict} names of the PyTorch module in the
- * docs/architectures.md ({@link TransformerNames}); initialisation follows PyTorch's defaults ({@code
- * nn.Embedding}: N(0, 1); {@code nn.Linear}: U(−1/√fan_in, 1/√fan_in) for weight and bias; {@code
- * nn.LayerNorm}: ones and zeros). The last block computes queries, the attention output and the MLP
- * at the last position only, which is all the logits depend on.
+ * docs/architectures.md ({@link TransformerNames}); initialisation follows PyTorch's defaults
+ * ({@code nn.Embedding}: N(0, 1); {@code nn.Linear}: U(−1/√fan_in, 1/√fan_in) for weight and bias;
+ * {@code nn.LayerNorm}: ones and zeros). The last block computes queries, the attention output and
+ * the MLP at the last position only, which is all the logits depend on.
  */
 public final class Transformer implements Model {
     /** a, b and "=". */
