@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.spec.ModelSpec;
+import dev.isthmus.api.spec.Names;
 import dev.isthmus.api.validation.SweepLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,8 +52,8 @@ final class Sections {
     /** A dataset the model can read, for validating a model section on its own. */
     private static String placeholderDataset(JsonNode model) {
         boolean transformer =
-                model != null && "transformer".equals(model.path("architecture").asText());
-        return transformer ? "modular-addition" : "fashion-mnist";
+                model != null && ModelSpec.TRANSFORMER.equals(model.path("architecture").asText());
+        return (transformer ? Names.Dataset.MODULAR_ADDITION : Names.Dataset.FASHION_MNIST).wire();
     }
 
     private static ObjectNode document(JsonNode model, JsonNode dataset, JsonNode train) {
