@@ -5,7 +5,7 @@
 #
 #   benchmarks/eval_ab.sh OLD/isthmus.jar NEW/isthmus.jar [rounds] [extra bench eval options...]
 #
-# Each jar needs its lib/ folder beside it (copy workers/target/isthmus.jar and workers/target/lib).
+# Each jar needs its lib/ folder beside it (copy cli/target/isthmus.jar and cli/target/lib).
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 A.jar B.jar [rounds] [bench eval options]" >&2; exit 2; }
 a="$1"; b="$2"; rounds="${3:-5}"; shift $(( $# >= 3 ? 3 : 2 ))

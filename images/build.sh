@@ -3,7 +3,7 @@
 # Debian's docker.io and no registry: the bases are made here from Debian's packages
 # (debootstrap, then `docker import`), and passed to the Dockerfiles as build arguments.
 #
-#   ./mvnw -B -DskipTests package    # or verify: workers/target/, operator/target/quarkus-app/
+#   ./mvnw -B -DskipTests package    # or verify: cli/target/, operator/target/quarkus-app/
 #   images/build.sh                  # prints each image's size and build time
 #
 # The rootfs tarballs are cached outside the repository ($ISTHMUS_IMAGE_CACHE) and reused.
@@ -21,7 +21,7 @@ for tool in docker debootstrap; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool is not installed" >&2; exit 1; }
 done
 docker info >/dev/null 2>&1 || { echo "build.sh: no Docker engine answers (start dockerd)" >&2; exit 1; }
-for out in workers/target/isthmus.jar workers/target/lib operator/target/quarkus-app/quarkus-run.jar; do
+for out in cli/target/isthmus.jar cli/target/lib operator/target/quarkus-app/quarkus-run.jar; do
   [ -e "$out" ] || { echo "build.sh: $out missing: run ./mvnw -B -DskipTests package first" >&2; exit 1; }
 done
 

@@ -17,8 +17,8 @@ cd "$(dirname "$0")/.."
 VERSION=$(sed -n 's/^appVersion: "\(.*\)"$/\1/p' charts/isthmus/Chart.yaml)
 IMAGE=${1:-${REGISTRY:-ghcr.io/isthmus-dev}/isthmus-workers:$VERSION}
 DATA=/usr/share/datasets/fashion-mnist
-CP="workers/target/isthmus.jar:workers/target/lib/*"
-for f in "$DATA/train-images-idx3-ubyte.gz" workers/target/isthmus.jar; do
+CP="cli/target/isthmus.jar:cli/target/lib/*"
+for f in "$DATA/train-images-idx3-ubyte.gz" cli/target/isthmus.jar; do
   [ -e "$f" ] || { echo "check-workers: $f missing" >&2; exit 1; }
 done
 docker image inspect "$IMAGE" >/dev/null || { echo "check-workers: no image $IMAGE (run images/build.sh)" >&2; exit 1; }
@@ -28,12 +28,12 @@ trap 'docker rm -f "isthmus-check-$$" >/dev/null 2>&1 || true' EXIT
 start=$SECONDS
 
 # The reference: the local runner on the same spec, its store in the work folder.
-java -Dai.djl.offline=true -jar workers/target/isthmus.jar run images/check/sweep.yaml \
+java -Dai.djl.offline=true -jar cli/target/isthmus.jar run images/check/sweep.yaml \
   --store "$work/local" >"$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
 echo "isthmus run: $((SECONDS - start)) s"
 
 # The pods: render, then expand each DAG task into one container's argv and env.
-java -jar workers/target/isthmus.jar render images/check/sweep.yaml >"$work/workflow.yaml"
+java -jar cli/target/isthmus.jar render images/check/sweep.yaml >"$work/workflow.yaml"
 java -cp "$CP" images/check/RenderedTasks.java "$work/workflow.yaml" "$work/pods"
 mkdir "$work/claim" && chown 65532:65532 "$work/claim" # the volume claim, as fsGroup 65532 sees it
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * for each, OUT/NN-stage-item.argv holds the container's command and arguments and .env its
  * environment, NUL-separated, after Argo's substitution of {{item}}, {{inputs.parameters.*}} and
  * {{workflow.parameters.*}}. Any other {{...}} left in them is an error. Run with the worker's
- * classpath: java -cp "workers/target/isthmus.jar:workers/target/lib/*" RenderedTasks.java WF OUT
+ * classpath: java -cp "cli/target/isthmus.jar:cli/target/lib/*" RenderedTasks.java WF OUT
  */
 public class RenderedTasks {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");

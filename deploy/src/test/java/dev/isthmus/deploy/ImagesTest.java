@@ -43,8 +43,8 @@ class ImagesTest {
             } else {
                 assertTrue(
                         List.of(
-                                        "workers/target/isthmus.jar",
-                                        "workers/target/lib/",
+                                        "cli/target/isthmus.jar",
+                                        "cli/target/lib/",
                                         "operator/target/quarkus-app/lib/",
                                         "operator/target/quarkus-app/quarkus-run.jar",
                                         "operator/target/quarkus-app/app/",
@@ -56,8 +56,8 @@ class ImagesTest {
     }
 
     @Test
-    void workersPomProducesWhatTheWorkerImagesCopy() throws IOException {
-        String pom = Files.readString(Chart.ROOT.resolve("workers/pom.xml"));
+    void cliPomProducesWhatTheWorkerImagesCopy() throws IOException {
+        String pom = Files.readString(Chart.ROOT.resolve("cli/pom.xml"));
         assertTrue(pom.contains("<finalName>isthmus</finalName>"));
         assertTrue(
                 pom.contains("<outputDirectory>${project.build.directory}/lib</outputDirectory>"));
@@ -66,8 +66,10 @@ class ImagesTest {
 
     @Test
     void builtWorkerJarFindsEveryLibraryItNames() throws IOException {
-        Path jar = Chart.ROOT.resolve("workers/target/isthmus.jar");
-        assertTrue(Files.exists(jar), "workers/target/isthmus.jar: package the workers first (./mvnw verify does)");
+        Path jar = Chart.ROOT.resolve("cli/target/isthmus.jar");
+        assertTrue(
+                Files.exists(jar),
+                "cli/target/isthmus.jar: package the cli first (./mvnw verify does)");
         String classPath;
         try (JarFile file = new JarFile(jar.toFile())) {
             classPath = file.getManifest().getMainAttributes().getValue("Class-Path");

@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Registers Argo's Workflow and CronWorkflow CRDs (Argo v3.7.18, the test resources {@code
- * argo/crds/} of the workflows test-jar) on the mock API server before the operator starts: its Workflow informer looks the type
- * up when the controller registers. Their (large) schemas are dropped; the mock server does not
- * validate.
+ * argo/crds/} of the workflows test-jar) on the mock API server before the operator starts: its
+ * Workflow informer looks the type up when the controller registers. Their (large) schemas are
+ * dropped; the mock server does not validate.
  */
 public class ArgoCrds implements Consumer<KubernetesServer> {
 

@@ -1,5 +1,8 @@
 package dev.isthmus.operator;
 
+import dev.isthmus.api.result.RunSummary;
+import dev.isthmus.api.result.Spread;
+import dev.isthmus.api.result.SummaryRow;
 import dev.isthmus.operator.resource.ConnectivitySweepResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -45,17 +48,21 @@ public final class Sweeps {
                 .get();
     }
 
-    /** A summary as the aggregate task writes it ({@code RunSummary}, schema v1). */
+    /** A summary as the aggregate task writes it ({@link RunSummary}, through its own types). */
     public static String summary(String sweep, double noneBarrier, double alignedBarrier) {
-        return """
-                {"schema":"isthmus.dev/summary/v1","sweep":"%s","specHash":"h","curves":4,
-                 "failed":0,"failedTasks":[],"summary":[
-                 {"alignment":"none","path":"linear","pairs":2,
-                  "lossBarrier":{"lin":{"mean":%s,"max":%s}},"accuracyBarrier":{}},
-                 {"alignment":"weight-matching","path":"linear","pairs":2,
-                  "lossBarrier":{"lin":{"mean":%s,"max":%s}},"accuracyBarrier":{}}]}
-                """
-                .formatted(sweep, noneBarrier / 2, noneBarrier, alignedBarrier / 2, alignedBarrier);
+        RunSummary summary =
+                RunSummary.of(
+                        sweep,
+                        "h",
+                        4,
+                        List.of(),
+                        List.of(row("none", noneBarrier), row("weight-matching", alignedBarrier)));
+        return Serialization.asJson(summary);
+    }
+
+    private static SummaryRow row(String alignment, double barrier) {
+        return new SummaryRow(
+                alignment, "linear", 2, Map.of("lin", new Spread(barrier / 2, barrier)), Map.of());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.isthmus.api.spec.PairsSpec;
 import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.api.spec.TrainSpec;
+import dev.isthmus.api.validation.BadInputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -269,7 +270,7 @@ public final class Planner {
                 }
             }
             case PairsSpec.EXPLICIT -> pairs.explicit().forEach(p -> out.add(List.copyOf(p)));
-            default -> throw new IllegalArgumentException("unknown pairs mode " + pairs.mode());
+            default -> throw new BadInputException("unknown pairs mode " + pairs.mode());
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.isthmus.api.plan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ public enum Stage {
         for (Stage s : values()) {
             if (s.cliName().equals(name)) return s;
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "unknown stage '"
                         + name
                         + "' (expected one of: "

@@ -6,7 +6,8 @@ import java.util.List;
 public final class SpecDefaults {
 
     public static final int ALPHAS = 25;
-    public static final List<MetricSpec> METRICS = MetricSpec.named("loss", "accuracy");
+    public static final List<MetricSpec> METRICS =
+            MetricSpec.named(Names.Metric.LOSS.wire(), Names.Metric.ACCURACY.wire());
     public static final int CKA_EXAMPLES = 500;
     public static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
     public static final String STORE = "file://runs";
@@ -99,7 +100,14 @@ public final class SpecDefaults {
         return new ModelSpec(
                 m.architecture(),
                 m.hidden(),
-                or(m.normalization(), resnet ? "batchnorm" : transformer ? "layernorm" : "none"),
+                or(
+                        m.normalization(),
+                        (resnet
+                                        ? Names.Normalization.BATCHNORM
+                                        : transformer
+                                                ? Names.Normalization.LAYERNORM
+                                                : Names.Normalization.NONE)
+                                .wire()),
                 resnet ? or(m.depth(), 20) : m.depth(),
                 resnet ? or(m.width(), 1) : m.width(),
                 transformer ? or(m.layers(), 1) : m.layers(),
@@ -113,15 +121,15 @@ public final class SpecDefaults {
             return null;
         }
         String name = d.name() == null ? "" : d.name();
-        boolean fashion = name.equals("fashion-mnist");
-        boolean modular = name.equals("modular-addition");
-        boolean parity = name.equals("sparse-parity");
+        boolean fashion = name.equals(Names.Dataset.FASHION_MNIST.wire());
+        boolean modular = name.equals(Names.Dataset.MODULAR_ADDITION.wire());
+        boolean parity = name.equals(Names.Dataset.SPARSE_PARITY.wire());
         return new DatasetSpec(
                 d.name(),
                 fashion ? or(d.path(), FASHION_MNIST_PATH) : d.path(),
                 parity ? or(d.trainExamples(), 20_000) : d.trainExamples(),
                 parity ? or(d.evalExamples(), 5_000) : d.evalExamples(),
-                or(d.evalSplit(), "test"),
+                or(d.evalSplit(), Names.EvalSplit.TEST.wire()),
                 modular ? or(d.modulus(), 97) : d.modulus(),
                 modular ? or(d.trainFraction(), 0.5) : d.trainFraction(),
                 parity ? or(d.bits(), 40) : d.bits(),
@@ -136,8 +144,8 @@ public final class SpecDefaults {
     }
 
     private static TrainSpec train(TrainSpec t) {
-        String optimizer = or(t.optimizer(), "adam");
-        boolean sgd = optimizer.equals("sgd");
+        String optimizer = or(t.optimizer(), Names.Optimizer.ADAM.wire());
+        boolean sgd = optimizer.equals(Names.Optimizer.SGD.wire());
         return new TrainSpec(
                 t.seeds(),
                 or(t.epochs(), 1),
@@ -163,7 +171,7 @@ public final class SpecDefaults {
                 or(e.parallelism(), 1),
                 or(e.retries(), 2),
                 or(e.store(), STORE),
-                or(e.device(), "auto"),
+                or(e.device(), Names.Device.AUTO.wire()),
                 or(e.threads(), 1),
                 e.resources(),
                 e.nodeSelector(),

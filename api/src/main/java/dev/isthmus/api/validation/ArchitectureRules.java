@@ -2,6 +2,7 @@ package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.AlignmentSpec;
 import dev.isthmus.api.spec.ModelSpec;
+import dev.isthmus.api.spec.Names;
 import dev.isthmus.api.spec.SweepSpec;
 import java.util.List;
 
@@ -10,8 +11,8 @@ import java.util.List;
  * methods that apply to its symmetries.
  */
 final class ArchitectureRules {
-    private static final String MODULAR_ADDITION = "modular-addition";
-    private static final String FASHION_MNIST = "fashion-mnist";
+    private static final String MODULAR_ADDITION = Names.Dataset.MODULAR_ADDITION.wire();
+    private static final String FASHION_MNIST = Names.Dataset.FASHION_MNIST.wire();
 
     private ArchitectureRules() {}
 

@@ -1,6 +1,7 @@
 package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.DatasetSpec;
+import dev.isthmus.api.spec.Names;
 
 /**
  * Checks {@code spec.dataset}. Some fields belong to one dataset; setting them for another is an
@@ -9,9 +10,9 @@ import dev.isthmus.api.spec.DatasetSpec;
 final class DatasetRules {
 
     private static final String PATH = "spec.dataset";
-    private static final String FASHION_MNIST = "fashion-mnist";
-    private static final String MODULAR_ADDITION = "modular-addition";
-    private static final String SPARSE_PARITY = "sparse-parity";
+    private static final String FASHION_MNIST = Names.Dataset.FASHION_MNIST.wire();
+    private static final String MODULAR_ADDITION = Names.Dataset.MODULAR_ADDITION.wire();
+    private static final String SPARSE_PARITY = Names.Dataset.SPARSE_PARITY.wire();
     private static final int DEFAULT_BITS = 40;
 
     private DatasetRules() {}

@@ -55,7 +55,7 @@ enum JsonKind {
         } else if (Map.class.isAssignableFrom(raw) || raw.isRecord()) {
             return OBJECT;
         }
-        throw new IllegalArgumentException("no JSON kind for " + type);
+        throw new BadInputException("no JSON kind for " + type);
     }
 
     static Class<?> raw(Type type) {

@@ -14,7 +14,7 @@ import java.util.function.Function;
 final class MeasurementRules {
 
     static final int MAX_ALPHAS = 1001;
-    private static final String BEZIER = "bezier";
+    private static final String BEZIER = PathSpec.BEZIER;
 
     /** Architectures whose hidden layers REPAIR can rescale. */
     private static final List<String> REPAIRABLE = List.of(ModelSpec.MLP);

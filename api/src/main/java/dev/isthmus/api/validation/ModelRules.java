@@ -1,6 +1,7 @@
 package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.ModelSpec;
+import dev.isthmus.api.spec.Names;
 import java.util.List;
 import java.util.Map;
 
@@ -9,15 +10,18 @@ import java.util.Map;
  * normalizations it supports.
  */
 final class ModelRules {
+    private static final String NONE = Names.Normalization.NONE.wire();
+    private static final String BATCHNORM = Names.Normalization.BATCHNORM.wire();
+    private static final String LAYERNORM = Names.Normalization.LAYERNORM.wire();
 
     private static final String PATH = "spec.model";
 
     /** Normalizations each architecture can be built with. */
     private static final Map<String, List<String>> NORMALIZATIONS =
             Map.of(
-                    ModelSpec.MLP, List.of("none"),
-                    ModelSpec.RESNET, List.of("batchnorm", "layernorm", "none"),
-                    ModelSpec.TRANSFORMER, List.of("layernorm"));
+                    ModelSpec.MLP, List.of(NONE),
+                    ModelSpec.RESNET, List.of(BATCHNORM, LAYERNORM, NONE),
+                    ModelSpec.TRANSFORMER, List.of(LAYERNORM));
 
     private ModelRules() {}
 

@@ -142,7 +142,7 @@ final class StructureCheck {
         if (type instanceof ParameterizedType parameterized) {
             return parameterized.getActualTypeArguments()[argument];
         }
-        throw new IllegalArgumentException("raw collection type in spec: " + type);
+        throw new BadInputException("raw collection type in spec: " + type);
     }
 
     static String child(String path, String key) {

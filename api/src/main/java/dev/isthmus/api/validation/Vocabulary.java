@@ -1,5 +1,6 @@
 package dev.isthmus.api.validation;
 
+import dev.isthmus.api.spec.Names;
 import java.util.List;
 
 /**
@@ -12,36 +13,22 @@ import java.util.List;
  */
 record Vocabulary(String noun, List<String> implemented, List<String> planned) {
 
-    static final Vocabulary ARCHITECTURES =
-            new Vocabulary("architecture", List.of("mlp", "resnet", "transformer"), List.of());
-    static final Vocabulary NORMALIZATIONS =
-            new Vocabulary("normalization", List.of("none", "batchnorm", "layernorm"), List.of());
-    static final Vocabulary DATASETS =
-            new Vocabulary(
-                    "dataset",
-                    List.of("fashion-mnist", "modular-addition", "sparse-parity"),
-                    List.of());
-    static final Vocabulary EVAL_SPLITS =
-            new Vocabulary("split", List.of("test", "train"), List.of());
-    static final Vocabulary OPTIMIZERS =
-            new Vocabulary("optimizer", List.of("adam", "sgd"), List.of());
-    static final Vocabulary ALIGNMENTS =
-            new Vocabulary(
-                    "alignment",
-                    List.of("none", "weight-matching", "activation-matching", "orthogonal"),
-                    List.of());
-    static final Vocabulary WARM_STARTS =
-            new Vocabulary("warm start", List.of("none", "activation-matching"), List.of());
-    static final Vocabulary REPAIRS =
-            new Vocabulary("repair", List.of("none", "reset", "repair"), List.of());
-    static final Vocabulary PATHS = new Vocabulary("path", List.of("linear", "bezier"), List.of());
-    static final Vocabulary METRICS =
-            new Vocabulary(
-                    "metric",
-                    List.of("loss", "accuracy", "decomposition", "attribution", "cka"),
-                    List.of());
-    static final Vocabulary DEVICES =
-            new Vocabulary("device", List.of("auto", "cpu", "gpu"), List.of());
+    static final Vocabulary ARCHITECTURES = of("architecture", Names.Architecture.class);
+    static final Vocabulary NORMALIZATIONS = of("normalization", Names.Normalization.class);
+    static final Vocabulary DATASETS = of("dataset", Names.Dataset.class);
+    static final Vocabulary EVAL_SPLITS = of("split", Names.EvalSplit.class);
+    static final Vocabulary OPTIMIZERS = of("optimizer", Names.Optimizer.class);
+    static final Vocabulary ALIGNMENTS = of("alignment", Names.Alignment.class);
+    static final Vocabulary WARM_STARTS = of("warm start", Names.WarmStart.class);
+    static final Vocabulary REPAIRS = of("repair", Names.Repair.class);
+    static final Vocabulary PATHS = of("path", Names.Path.class);
+    static final Vocabulary METRICS = of("metric", Names.Metric.class);
+    static final Vocabulary DEVICES = of("device", Names.Device.class);
+
+    /** Every word of an enum, all implemented. */
+    static <E extends Enum<E> & Names.Word> Vocabulary of(String noun, Class<E> words) {
+        return new Vocabulary(noun, Names.of(words), List.of());
+    }
 
     /** Reports {@code value} unless it is implemented; true when it is. Null is not checked. */
     boolean check(String path, String value, ProblemCollector problems) {

@@ -1,6 +1,11 @@
 package dev.isthmus.operator.observe;
 
+import dev.isthmus.api.plan.Stage;
+import dev.isthmus.api.result.RunSummary;
+import dev.isthmus.api.result.Spread;
 import dev.isthmus.operator.resource.SummaryRow;
+import dev.isthmus.workflows.argo.NodeStatus;
+import dev.isthmus.workflows.argo.WorkflowStatus;
 import dev.isthmus.workflows.render.WorkflowRenderer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -19,55 +24,51 @@ public final class WorkflowObserver {
     /** Argo sets this label on every Workflow a CronWorkflow creates. */
     public static final String CRON_LABEL = "workflows.argoproj.io/cron-workflow";
 
-    static final String AGGREGATE_TEMPLATE = "aggregate";
-    static final String SUMMARY_PARAMETER = "summary";
+    private static final String AGGREGATE_TEMPLATE = WorkflowRenderer.templateName(Stage.AGGREGATE);
+    private static final String SUMMARY = WorkflowRenderer.SUMMARY_PARAMETER;
+    private static final String GPU = "nvidia.com/gpu";
     private static final int LISTED = 20;
 
     private WorkflowObserver() {}
 
     public static RunObservation observe(GenericKubernetesResource workflow) {
         Map<String, String> labels = workflow.getMetadata().getLabels();
-        Map<String, Object> status = map(workflow.getAdditionalProperties().get("status"));
-        Map<String, Object> nodes = map(status.get("nodes"));
+        WorkflowStatus status = WorkflowStatus.of(workflow.getAdditionalProperties().get("status"));
         Map<String, Integer> byState = new TreeMap<>();
         List<String> failed = new ArrayList<>();
         Set<String> retried = new HashSet<>();
         int retries = 0;
-        for (Object value : nodes.values()) {
-            Map<String, Object> node = map(value);
-            if ("Retry".equals(node.get("type"))) {
-                List<?> attempts = list(node.get("children"));
+        for (NodeStatus node : status.nodes().values()) {
+            if (NodeStatus.RETRY.equals(node.type())) {
+                List<String> attempts = node.childIds();
                 retries += Math.max(0, attempts.size() - 1);
-                for (Object child : attempts) {
-                    retried.add(String.valueOf(child));
-                }
+                retried.addAll(attempts);
             }
         }
         List<SummaryRow> summary = List.of();
-        for (Map.Entry<String, Object> entry : nodes.entrySet()) {
-            Map<String, Object> node = map(entry.getValue());
-            String type = String.valueOf(node.get("type"));
-            String phase = node.get("phase") == null ? "Pending" : node.get("phase").toString();
-            if ("Pod".equals(type)) {
+        for (Map.Entry<String, NodeStatus> entry : status.nodes().entrySet()) {
+            NodeStatus node = entry.getValue();
+            String phase = node.phaseOrPending();
+            boolean pod = NodeStatus.POD.equals(node.type());
+            if (pod) {
                 byState.merge(phase, 1, Integer::sum);
             }
-            boolean task = "Pod".equals(type) && !retried.contains(entry.getKey());
-            if ((task || "Retry".equals(type))
-                    && ("Failed".equals(phase) || "Error".equals(phase))) {
+            boolean task = pod && !retried.contains(entry.getKey());
+            if ((task || NodeStatus.RETRY.equals(node.type())) && node.failed()) {
                 if (failed.size() < LISTED) {
                     failed.add(failure(node));
                 }
             }
-            if (AGGREGATE_TEMPLATE.equals(node.get("templateName"))
+            if (AGGREGATE_TEMPLATE.equals(node.templateName())
                     && "Succeeded".equals(phase)
                     && summary.isEmpty()) {
-                summary = SummaryDocument.rows(parameter(map(node.get("outputs"))));
+                summary = rows(WorkflowStatus.parameter(node.outputs(), SUMMARY));
             }
         }
         if (summary.isEmpty()) {
-            summary = SummaryDocument.rows(parameter(map(status.get("outputs"))));
+            summary = rows(WorkflowStatus.parameter(status.outputs(), SUMMARY));
         }
-        String progress = (String) status.get("progress");
+        String progress = status.progress();
         if (progress == null) {
             int done = byState.getOrDefault("Succeeded", 0) + byState.getOrDefault("Failed", 0);
             progress = done + "/" + byState.values().stream().mapToInt(Integer::intValue).sum();
@@ -75,24 +76,18 @@ public final class WorkflowObserver {
         String generation = labels == null ? null : labels.get(WorkflowRenderer.GENERATION_LABEL);
         return new RunObservation(
                 workflow.getMetadata().getName(),
-                phase((String) status.get("phase")),
+                phase(status.phase()),
                 progress,
-                (String) status.get("startedAt"),
-                (String) status.get("finishedAt"),
+                status.startedAt(),
+                status.finishedAt(),
                 byState,
                 failed,
                 summary,
                 labels != null && labels.containsKey(CRON_LABEL),
                 generation == null ? null : Long.valueOf(generation),
                 workflow.getMetadata().getCreationTimestamp(),
-                gpuSeconds(status),
+                status.resourcesDuration().getOrDefault(GPU, 0L).doubleValue(),
                 retries);
-    }
-
-    /** Argo's GPU-seconds for the run (it counts each pod's GPU requests times its run time). */
-    private static double gpuSeconds(Map<String, Object> status) {
-        Object value = map(status.get("resourcesDuration")).get("nvidia.com/gpu");
-        return value instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** Argo's workflow phase in the sweep's terms (Error counts as Failed). */
@@ -108,29 +103,27 @@ public final class WorkflowObserver {
         };
     }
 
-    private static String failure(Map<String, Object> node) {
-        Object name = node.get("displayName") != null ? node.get("displayName") : node.get("name");
-        Object message = node.get("message");
-        return message == null ? name + " failed" : name + " failed: " + message;
+    private static String failure(NodeStatus node) {
+        String name = node.displayName() != null ? node.displayName() : node.name();
+        return node.message() == null ? name + " failed" : name + " failed: " + node.message();
     }
 
-    private static String parameter(Map<String, Object> outputs) {
-        for (Object p : list(outputs.get("parameters"))) {
-            Map<String, Object> parameter = map(p);
-            if (SUMMARY_PARAMETER.equals(parameter.get("name"))) {
-                Object value = parameter.get("value");
-                return value == null ? null : value.toString();
+    /**
+     * The status rows of a published {@link RunSummary}: the chord ({@code lin}) loss barrier of
+     * every alignment × path row; none when the summary is missing, unreadable or of another
+     * schema.
+     */
+    static List<SummaryRow> rows(String json) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (dev.isthmus.api.result.SummaryRow row :
+                RunSummary.read(json).map(RunSummary::summary).orElse(List.of())) {
+            Spread lin = row.lossBarrier() == null ? null : row.lossBarrier().get("lin");
+            if (lin != null) {
+                rows.add(
+                        new SummaryRow(
+                                row.alignment(), row.path(), row.pairs(), lin.max(), lin.mean()));
             }
         }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : List.of();
+        return List.copyOf(rows);
     }
 }

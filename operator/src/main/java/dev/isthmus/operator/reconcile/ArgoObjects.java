@@ -4,6 +4,7 @@ import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.operator.resource.ConnectivitySweepResource;
 import dev.isthmus.workflows.argo.ArgoResource;
 import dev.isthmus.workflows.argo.ArgoYaml;
+import dev.isthmus.workflows.argo.WorkflowStatus;
 import dev.isthmus.workflows.render.RenderOptions;
 import dev.isthmus.workflows.render.WorkflowRenderer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -16,7 +17,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Argo objects of a sweep on the API server: renders this generation's Workflow (or
@@ -143,12 +143,11 @@ final class ArgoObjects {
         return labels == null ? null : labels.get(WorkflowRenderer.GENERATION_LABEL);
     }
 
+    /** Whether Argo finished the Workflow, or was already told to stop it. */
     private static boolean finished(GenericKubernetesResource workflow) {
-        Object status = workflow.getAdditionalProperties().get("status");
-        Object phase = status instanceof Map<?, ?> m ? m.get("phase") : null;
         Object spec = workflow.getAdditionalProperties().get("spec");
         Object shutdown = spec instanceof Map<?, ?> m ? m.get("shutdown") : null;
         return shutdown != null
-                || List.of("Succeeded", "Failed", "Error").contains(Objects.toString(phase));
+                || WorkflowStatus.of(workflow.getAdditionalProperties().get("status")).finished();
     }
 }

@@ -1,5 +1,6 @@
 package dev.isthmus.operator.reconcile;
 
+import dev.isthmus.api.result.RunFolder;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.validation.Problem;
 import dev.isthmus.api.validation.SpecException;
@@ -229,9 +230,7 @@ public class ConnectivitySweepReconciler
     }
 
     static String resultsUri(ConnectivitySweep sweep) {
-        String store = sweep.spec().execution().store();
-        String base = store.endsWith("/") ? store.substring(0, store.length() - 1) : store;
-        return base + "/" + sweep.name() + "/results.json";
+        return RunFolder.results(sweep.spec().execution().store(), sweep.name());
     }
 
     private static String key(ConnectivitySweepResource resource) {

@@ -11,10 +11,4 @@ public record SummaryRow(
         @JsonPropertyDescription("Pairs with a curve.") Integer pairs,
         @JsonPropertyDescription("Worst pair's chord loss barrier (nats).") Double maxLossBarrier,
         @JsonPropertyDescription("Mean chord loss barrier over pairs (nats).")
-                Double meanLossBarrier) {
-
-    /** Whether the regression gate applies to this row (as in {@code isthmus compare}). */
-    public boolean gated(boolean onlyNone) {
-        return onlyNone || !"none".equals(alignment);
-    }
-}
+                Double meanLossBarrier) {}

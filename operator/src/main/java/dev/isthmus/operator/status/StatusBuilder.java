@@ -1,7 +1,7 @@
 package dev.isthmus.operator.status;
 
+import dev.isthmus.api.result.RegressionGate;
 import dev.isthmus.api.spec.RegressionSpec;
-import dev.isthmus.operator.gate.RegressionGate;
 import dev.isthmus.operator.observe.RunObservation;
 import dev.isthmus.operator.resource.ScheduledRun;
 import dev.isthmus.operator.resource.SummaryRow;
@@ -163,11 +163,12 @@ public final class StatusBuilder {
                         .sorted(order())
                         .toList();
         for (RunObservation run : finished) {
-            Map<String, Double> barriers = RegressionGate.barriers(run.summary());
+            List<RegressionGate.Barrier> current = barriers(run.summary());
+            Map<String, Double> barriers = RegressionGate.byKey(current);
             Map<String, Double> before = history.isEmpty() ? null : history.get(0).barriers();
             List<String> reasons =
                     RunObservation.SUCCEEDED.equals(run.phase())
-                            ? RegressionGate.failures(gate, barriers, before)
+                            ? RegressionGate.reasons(RegressionGate.check(gate, current, before))
                             : List.of();
             ScheduledRun entry =
                     new ScheduledRun(
@@ -232,15 +233,21 @@ public final class StatusBuilder {
         return new Completion(run.name(), run.phase(), duration, run.gpuSeconds(), run.retries());
     }
 
+    /** The status rows as the regression gate reads them. */
+    private static List<RegressionGate.Barrier> barriers(List<SummaryRow> summary) {
+        return summary.stream()
+                .map(r -> new RegressionGate.Barrier(r.alignment(), r.path(), r.maxLossBarrier()))
+                .toList();
+    }
+
     /** The lowest worst-pair barrier over the gated rows, as {@code isthmus compare} gates. */
     static Double best(List<SummaryRow> summary) {
         if (summary == null || summary.isEmpty()) {
             return null;
         }
-        boolean onlyNone = summary.stream().allMatch(r -> "none".equals(r.alignment()));
-        return summary.stream()
-                .filter(r -> r.gated(onlyNone))
-                .mapToDouble(SummaryRow::maxLossBarrier)
+        return RegressionGate.check(null, barriers(summary), null).stream()
+                .filter(RegressionGate.Row::gated)
+                .mapToDouble(RegressionGate.Row::after)
                 .min()
                 .stream()
                 .boxed()

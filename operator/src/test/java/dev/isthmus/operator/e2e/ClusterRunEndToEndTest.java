@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(EndToEndProfile.class)
 @WithKubernetesTestServer(setup = ArgoCrds.class)
+@Tag("slow")
 class ClusterRunEndToEndTest {
 
     static final String NAME = "tiny";

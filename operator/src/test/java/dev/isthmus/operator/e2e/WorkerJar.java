@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the real worker command line ({@code ../workers/target/isthmus.jar}) in a child JVM, with an
+ * Runs the real worker command line ({@code ../cli/target/isthmus.jar}) in a child JVM, with an
  * argument list and never a shell, as the worker image's {@code isthmus} entry point does.
  */
 final class WorkerJar {
 
-    static final Path JAR = Path.of("../workers/target/isthmus.jar").toAbsolutePath().normalize();
+    static final Path JAR = Path.of("../cli/target/isthmus.jar").toAbsolutePath().normalize();
 
     private final Path log;
 

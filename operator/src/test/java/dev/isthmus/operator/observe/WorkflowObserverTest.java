@@ -86,7 +86,7 @@ class WorkflowObserverTest {
 
     @Test
     void aSummaryOfAnotherSchemaIsIgnored() {
-        assertEquals(List.of(), SummaryDocument.rows("{\"schema\":\"other/v9\",\"summary\":[]}"));
-        assertEquals(List.of(), SummaryDocument.rows("not json"));
+        assertEquals(List.of(), WorkflowObserver.rows("{\"schema\":\"other/v9\",\"summary\":[]}"));
+        assertEquals(List.of(), WorkflowObserver.rows("not json"));
     }
 }

@@ -2,6 +2,7 @@ package dev.isthmus.workers.align;
 
 import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.spec.AlignmentSpec;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.models.Model;
@@ -56,7 +57,7 @@ public final class Aligners {
             return orthogonal(manager, model, method, seed, a, b);
         }
         if (method.usesActivations() && (spec.residual() != null || !spec.blocks().isEmpty())) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "activation-matching needs per-unit activations for every permutation group,"
                             + " which the attention heads and residual stream of "
                             + model.describe()
@@ -97,7 +98,7 @@ public final class Aligners {
                                 new WeightMatching.Options(method.maxSweeps(), seed, start));
                     }
                     default ->
-                            throw new IllegalArgumentException(
+                            throw new BadInputException(
                                     "alignment " + method.type() + " is not implemented yet");
                 };
         SortedMap<String, HostTensor> aligned =
@@ -128,7 +129,7 @@ public final class Aligners {
             Map<String, HostTensor> a,
             Map<String, HostTensor> b) {
         if (model.permutationSpec().residual() == null) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "orthogonal rotates a transformer's residual stream, and "
                             + model.describe()
                             + " has no orthogonal symmetry (use weight-matching)");

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.models.PermutationSpec;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class BlockAssignment {
      */
     public static int[][] maximize(List<double[]> costs, int n, int size) {
         if (size < 1 || n % size != 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "blocked axis of size " + n + " is not a multiple of blocks of " + size);
         }
         int blocks = n / size;

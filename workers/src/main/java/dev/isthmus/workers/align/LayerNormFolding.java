@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.models.ResidualStream;
 import java.util.Arrays;
@@ -78,7 +79,7 @@ public final class LayerNormFolding {
             float[] beta = vector(template, norm.bias(), d);
             for (int i = 0; i < d; i++) {
                 if (!(Math.abs(gamma[i]) > 0)) {
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             norm.weight()
                                     + "["
                                     + i
@@ -129,7 +130,7 @@ public final class LayerNormFolding {
     private static float[] vector(Map<String, HostTensor> params, String name, int d) {
         HostTensor t = params.get(name);
         if (t == null || t.shape().length != 1 || t.shape()[0] != d) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     name
                             + ": expected a LayerNorm parameter of shape ["
                             + d
@@ -142,7 +143,7 @@ public final class LayerNormFolding {
     private static float[] reader(Map<String, HostTensor> params, String name, int d) {
         HostTensor t = params.get(name);
         if (t == null || t.shape().length != 2 || t.shape()[1] != d) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     name
                             + ": expected a weight of shape [out, "
                             + d

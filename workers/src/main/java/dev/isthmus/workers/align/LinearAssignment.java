@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Arrays;
 
 /**
@@ -73,7 +74,7 @@ public final class LinearAssignment {
         private int[] colOf; // its assignment
 
         private Solver(int n, boolean maximize) {
-            if (n < 0) throw new IllegalArgumentException("solver: expected n ≥ 0, got " + n);
+            if (n < 0) throw new BadInputException("solver: expected n ≥ 0, got " + n);
             this.n = n;
             this.maximize = maximize;
         }

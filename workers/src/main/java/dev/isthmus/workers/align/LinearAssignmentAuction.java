@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Arrays;
 
 /**
@@ -37,7 +38,7 @@ final class LinearAssignmentAuction {
     private final LinearAssignmentSolver s;
 
     LinearAssignmentAuction(LinearAssignmentSolver solver) {
-        if (solver.n != solver.m) throw new IllegalArgumentException("auction: square only");
+        if (solver.n != solver.m) throw new BadInputException("auction: square only");
         this.s = solver;
     }
 

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,7 @@ final class LinearAssignmentColumnReduction {
     private final double[] minima; // (n) each column's minimum, before the transfer
 
     LinearAssignmentColumnReduction(LinearAssignmentSolver solver) {
-        if (solver.n != solver.m) throw new IllegalArgumentException("reduction: square only");
+        if (solver.n != solver.m) throw new BadInputException("reduction: square only");
         this.s = solver;
         int n = solver.n;
         int[] argmin = new int[n];

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,11 @@ record LinearAssignmentInput(double[] cost, int rows, int cols, boolean transpos
     static LinearAssignmentInput of(double[] cost, int rows, int cols, boolean maximize) {
         Objects.requireNonNull(cost, "cost");
         if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "cost matrix: expected non-negative dimensions, got " + rows + " × " + cols);
         }
         if ((long) rows * cols != cost.length) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "cost matrix: expected "
                             + rows
                             + " × "
@@ -49,7 +50,7 @@ record LinearAssignmentInput(double[] cost, int rows, int cols, boolean transpos
     private static void checkEntries(double[] cost, int cols, boolean maximize) {
         int t = maximize ? firstNotBelowInfinity(cost) : firstNotAboveNegativeInfinity(cost);
         if (t < 0) return;
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "matrix contains invalid numeric entries: row "
                         + t / cols
                         + ", column "

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Arrays;
 
 /**
@@ -47,7 +48,7 @@ final class LinearAssignmentSolver {
 
     LinearAssignmentSolver(double[] cost, int n, int m) {
         if (n > m) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "solver: expected no more rows than columns, got " + n + " × " + m);
         }
         this.cost = cost;
@@ -92,12 +93,12 @@ final class LinearAssignmentSolver {
      */
     int[] solveFrom(double[] v0, int[] previous) {
         if (n != m || v0.length != m || previous.length != n) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "solver: warm start needs a square matrix and matching duals");
         }
         for (double x : v0) {
             if (!Double.isFinite(x)) {
-                throw new IllegalArgumentException("solver: duals must be finite");
+                throw new BadInputException("solver: duals must be finite");
             }
         }
         System.arraycopy(v0, 0, v, 0, m);
@@ -120,8 +121,8 @@ final class LinearAssignmentSolver {
         rowOf[j] = i;
     }
 
-    static IllegalArgumentException infeasible() {
-        return new IllegalArgumentException(
+    static BadInputException infeasible() {
+        return new BadInputException(
                 "cost matrix is infeasible: every complete assignment uses an infinite entry");
     }
 

@@ -1,6 +1,7 @@
 package dev.isthmus.workers.align;
 
 import ai.djl.ndarray.NDManager;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.models.PermutationSpec;
 import dev.isthmus.workers.models.ResidualStream;
@@ -66,7 +67,7 @@ public final class OrthogonalMatching {
             Options options) {
         ResidualStream stream = spec.residual();
         if (stream == null) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "orthogonal: the architecture has no residual stream with an orthogonal"
                             + " symmetry (use weight-matching)");
         }

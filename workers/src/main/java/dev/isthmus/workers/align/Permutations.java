@@ -1,5 +1,6 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.models.PermutationSpec;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class Permutations {
     public static float[] permuteAxis(float[] data, long[] shape, int axis, int[] perm) {
         int n = (int) shape[axis];
         if (perm.length != n) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "permutation of length " + perm.length + " for an axis of size " + n);
         }
         int outer = 1;
@@ -108,7 +109,7 @@ public final class Permutations {
                 (name, t) -> {
                     List<String> axes = spec.axesToPerm().get(name);
                     if (axes == null) {
-                        throw new IllegalArgumentException(
+                        throw new BadInputException(
                                 "the permutation spec does not name tensor " + name);
                     }
                     boolean permuted = axes.stream().anyMatch(p -> p != null);

@@ -1,5 +1,7 @@
 package dev.isthmus.workers.align;
 
+import dev.isthmus.api.validation.BadInputException;
+
 /**
  * Singular value decomposition A = U·diag(s)·Vᵀ of a square float64 matrix by one-sided Jacobi
  * rotations (Hestenes 1958; Demmel and Veselić 1992, "Jacobi's method is more accurate than QR"):
@@ -19,7 +21,7 @@ public record Svd(double[] u, double[] s, double[] v, int n) {
     /** Decomposes the row-major n × n matrix {@code a}. */
     public static Svd of(double[] a, int n) {
         if (a.length != n * n) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "svd: expected " + n + " x " + n + " values, got " + a.length);
         }
         double[][] cols = new double[n][n]; // cols[j] = column j of A, rotated in place

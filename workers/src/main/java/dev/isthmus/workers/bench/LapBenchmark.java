@@ -1,5 +1,6 @@
 package dev.isthmus.workers.bench;
 
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.align.LinearAssignment;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -36,12 +37,10 @@ public final class LapBenchmark {
      */
     public static Map<String, Object> run(
             List<Integer> sizes, int repeats, long seed, Path matrixDir) throws IOException {
-        if (repeats < 1)
-            throw new IllegalArgumentException("--repeats: expected ≥ 1, got " + repeats);
+        if (repeats < 1) throw new BadInputException("--repeats: expected ≥ 1, got " + repeats);
         for (int n : sizes) {
             if (n < 1 || (long) n * n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(
-                        "--sizes: expected sizes from 1 to 46340, got " + n);
+                throw new BadInputException("--sizes: expected sizes from 1 to 46340, got " + n);
             }
         }
         if (matrixDir != null) Files.createDirectories(matrixDir);

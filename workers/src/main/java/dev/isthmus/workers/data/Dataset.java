@@ -1,5 +1,7 @@
 package dev.isthmus.workers.data;
 
+import dev.isthmus.api.validation.BadInputException;
+
 /**
  * A dataset ready for training: the training split, the split paths are evaluated on ({@code eval}:
  * the test split by default, or the training split), and a human-readable description.
@@ -9,7 +11,7 @@ public record Dataset(
 
     public Dataset {
         if (train.features() != features || eval.features() != features) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     name
                             + ": expected "
                             + features
@@ -20,8 +22,7 @@ public record Dataset(
                             + " (eval)");
         }
         if (classes < 2) {
-            throw new IllegalArgumentException(
-                    name + ": expected at least 2 classes, got " + classes);
+            throw new BadInputException(name + ": expected at least 2 classes, got " + classes);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.data;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -23,7 +24,7 @@ final class Sampling {
     /** k distinct indices drawn uniformly from 0..n-1, returned in ascending order. */
     static int[] sortedSample(int n, int k, SplittableRandom rng) {
         if (k < 0 || k > n) {
-            throw new IllegalArgumentException("sample: expected 0 <= k <= " + n + ", got " + k);
+            throw new BadInputException("sample: expected 0 <= k <= " + n + ", got " + k);
         }
         int[] p = identity(n);
         for (int i = 0; i < k; i++) { // partial Fisher–Yates: p[0..i] is the sample so far

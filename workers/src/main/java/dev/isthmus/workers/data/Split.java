@@ -1,5 +1,7 @@
 package dev.isthmus.workers.data;
 
+import dev.isthmus.api.validation.BadInputException;
+
 /**
  * One split of a dataset: {@code size} examples of {@code features} inputs each, stored row-major
  * in {@code x} (size × features), with one integer class label per example in {@code y}.
@@ -10,17 +12,17 @@ public record Split(float[] x, int[] y, int size, int features) {
 
     public Split {
         if (x == null || y == null) {
-            throw new IllegalArgumentException("split: x and y must not be null");
+            throw new BadInputException("split: x and y must not be null");
         }
         if (size < 0 || features < 1) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "split: expected size >= 0 and features >= 1, got size "
                             + size
                             + " and features "
                             + features);
         }
         if (x.length != (long) size * features || y.length != size) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "split: expected x of length "
                             + ((long) size * features)
                             + " and y of length "
@@ -39,8 +41,7 @@ public record Split(float[] x, int[] y, int size, int features) {
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
             if (row < 0 || row >= size) {
-                throw new IllegalArgumentException(
-                        "split: row " + row + " is outside 0.." + (size - 1));
+                throw new BadInputException("split: row " + row + " is outside 0.." + (size - 1));
             }
             System.arraycopy(x, row * features, sx, i * features, features);
             sy[i] = y[row];

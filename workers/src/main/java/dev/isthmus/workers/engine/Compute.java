@@ -3,6 +3,7 @@ package dev.isthmus.workers.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Locale;
 
 /**
@@ -45,7 +46,7 @@ public final class Compute {
             case "cpu" -> Device.cpu();
             case "gpu" -> {
                 if (engine.getGpuCount() == 0) {
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             "spec.execution.device: gpu requested but the PyTorch engine sees no"
                                     + " GPU (use auto or cpu)");
                 }
@@ -53,7 +54,7 @@ public final class Compute {
             }
             case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
             default ->
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             "spec.execution.device: expected auto, cpu or gpu, got " + requested);
         };
     }

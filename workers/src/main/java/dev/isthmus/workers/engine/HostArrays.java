@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.isthmus.api.validation.BadInputException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -78,7 +79,7 @@ public final class HostArrays {
 
     private static ByteBuffer shifted(int bytes, int byteOffset) {
         if (byteOffset < 0 || byteOffset >= ALIGNMENT) {
-            throw new IllegalArgumentException("byte offset must be in [0, 64), got " + byteOffset);
+            throw new BadInputException("byte offset must be in [0, 64), got " + byteOffset);
         }
         ByteBuffer b = aligned(Math.addExact(bytes, byteOffset)).position(byteOffset).slice();
         return b.order(ByteOrder.nativeOrder());

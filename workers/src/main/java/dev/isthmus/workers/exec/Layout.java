@@ -3,20 +3,20 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
+import dev.isthmus.api.result.RunFolder;
 import dev.isthmus.workers.store.Locations;
 import java.nio.file.Path;
 
 /**
- * Where each task's outputs live in the run store. Names carry the first 12 hex digits of the
- * task's content key, so a changed spec never reads a stale output.
+ * Where each task's outputs live in a sweep's folder of the run store (the folder and its run-level
+ * files are the api module's {@link RunFolder}). Names carry the first 12 hex digits of the task's
+ * content key, so a changed spec never reads a stale output.
  */
 public final class Layout {
-    public static final String RESULTS = "results.json";
-    public static final String CURVES_CSV = "curves.csv";
-    public static final String REPORT = "report.html";
-
-    /** The sweep as run, every default filled in: what {@code isthmus compare} gates with. */
-    public static final String SPEC = "spec.yaml";
+    public static final String RESULTS = RunFolder.RESULTS;
+    public static final String CURVES_CSV = RunFolder.CURVES_CSV;
+    public static final String REPORT = RunFolder.REPORT;
+    public static final String SPEC = RunFolder.SPEC;
 
     private Layout() {}
 

@@ -95,15 +95,10 @@ public final class LocalExecutor {
             try {
                 return runner.run(t, attempt);
             } catch (RuntimeException e) {
-                if (attempt > retries || !retryable(e)) throw e;
+                if (attempt > retries || !Errors.retryable(e)) throw e;
                 log.println(
                         t.id() + " attempt " + attempt + " failed, retrying: " + Errors.oneLine(e));
             }
         }
-    }
-
-    /** Bad input (a corrupt checkpoint, a wrong shape) fails the same way every time. */
-    static boolean retryable(RuntimeException e) {
-        return !Errors.badInput(e);
     }
 }

@@ -2,6 +2,7 @@ package dev.isthmus.workers.exec;
 
 import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.spec.PathSpec;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.models.AffineLayers;
@@ -41,7 +42,7 @@ final class Repairs {
         }
         if (PathSpec.REPAIR_REPAIR.equals(repair)) {
             if (!(ctx.model() instanceof AffineLayers layers)) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "spec.paths[].repair: repair is not available for "
                                 + ctx.model().describe());
             }
@@ -49,7 +50,7 @@ final class Repairs {
             int n = Math.min(REPAIR_EXAMPLES, train.size());
             return new Renormalization(layers, DeviceBatches.upload(m, train, 0, n).x(), a, b);
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "spec.paths[].repair: "
                         + repair
                         + " is not implemented yet (available: none, reset, repair)");

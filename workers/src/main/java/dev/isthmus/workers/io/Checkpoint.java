@@ -1,5 +1,6 @@
 package dev.isthmus.workers.io;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -18,7 +19,7 @@ public record Checkpoint(Map<String, String> metadata, SortedMap<String, HostTen
         metadata = Collections.unmodifiableSortedMap(copyWithoutNulls(metadata, "metadata"));
         tensors = Collections.unmodifiableSortedMap(copyWithoutNulls(tensors, "tensors"));
         if (tensors.containsKey(METADATA_KEY)) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "a tensor cannot be named " + METADATA_KEY + ", which safetensors reserves");
         }
     }
@@ -31,12 +32,12 @@ public record Checkpoint(Map<String, String> metadata, SortedMap<String, HostTen
     /**
      * The tensor called {@code name}.
      *
-     * @throws IllegalArgumentException naming the tensor if the checkpoint has no such tensor
+     * @throws BadInputException naming the tensor if the checkpoint has no such tensor
      */
     public HostTensor require(String name) {
         HostTensor tensor = tensors.get(name);
         if (tensor == null) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "checkpoint has no tensor " + name + "; it has " + describeNames());
         }
         return tensor;
@@ -58,14 +59,13 @@ public record Checkpoint(Map<String, String> metadata, SortedMap<String, HostTen
 
     private static <V> TreeMap<String, V> copyWithoutNulls(Map<String, V> map, String what) {
         if (map == null) {
-            throw new IllegalArgumentException(what + " must not be null");
+            throw new BadInputException(what + " must not be null");
         }
         TreeMap<String, V> copy = new TreeMap<>();
         map.forEach(
                 (key, value) -> {
                     if (key == null || value == null) {
-                        throw new IllegalArgumentException(
-                                what + " must not contain null keys or values");
+                        throw new BadInputException(what + " must not contain null keys or values");
                     }
                     copy.put(key, value);
                 });

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.io;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -16,12 +17,12 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
     /** Checks that the data holds exactly {@code numel * dtype.byteSize()} bytes. */
     public HostTensor {
         if (dtype == null || shape == null || data == null) {
-            throw new IllegalArgumentException("dtype, shape and data must not be null");
+            throw new BadInputException("dtype, shape and data must not be null");
         }
         shape = shape.clone();
         long bytes = byteLength(dtype, shape);
         if (bytes != data.length) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     String.format(
                             "%s shape %s needs %d bytes but the data has %d",
                             dtype, shapeString(shape), bytes, data.length));
@@ -32,7 +33,7 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
     public static HostTensor ofFloats(long[] shape, float[] values) {
         long numel = numel(shape);
         if (numel != values.length) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     String.format(
                             "shape %s needs %d values but %d were given",
                             shapeString(shape), numel, values.length));
@@ -62,7 +63,7 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
      * The elements widened or narrowed to float32 (F64, and I64 beyond 2^24, round to nearest). I64
      * converts because PyTorch stores BatchNorm's {@code num_batches_tracked} so.
      *
-     * @throws IllegalArgumentException for the other integer dtypes and BOOL
+     * @throws BadInputException for the other integer dtypes and BOOL
      */
     public float[] toFloats() {
         ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
@@ -90,7 +91,7 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
                 }
             }
             default ->
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             "cannot convert dtype "
                                     + dtype
                                     + " to floats; only F64, F32, F16, BF16 and I64 convert");
@@ -119,13 +120,13 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
     /**
      * Bytes needed by a {@code dtype} tensor of {@code shape}.
      *
-     * @throws IllegalArgumentException if a dimension is negative or the size overflows a long
+     * @throws BadInputException if a dimension is negative or the size overflows a long
      */
     static long byteLength(DType dtype, long[] shape) {
         try {
             return Math.multiplyExact(numel(shape), dtype.byteSize());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     dtype + " shape " + shapeString(shape) + " has more than 2^63 bytes", e);
         }
     }
@@ -133,7 +134,7 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
     private static long numel(long[] shape) {
         for (long dim : shape) {
             if (dim < 0) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "shape " + shapeString(shape) + " has a negative dimension");
             }
             if (dim == 0) {
@@ -145,7 +146,7 @@ public record HostTensor(DType dtype, long[] shape, byte[] data) {
             try {
                 numel = Math.multiplyExact(numel, dim);
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "shape " + shapeString(shape) + " has more than 2^63 elements", e);
             }
         }

@@ -2,6 +2,7 @@ package dev.isthmus.workers.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.DType;
 import dev.isthmus.workers.io.HostTensor;
 import java.nio.ByteBuffer;
@@ -47,7 +48,7 @@ public final class Buffers {
         values.forEach(
                 (name, v) -> {
                     if (!arrays.containsKey(name))
-                        throw new IllegalArgumentException("no buffer named " + name);
+                        throw new BadInputException("no buffer named " + name);
                     arrays.put(name, v);
                 });
         return new Params(arrays);
@@ -64,7 +65,7 @@ public final class Buffers {
             if (name.endsWith(Norm.RUNNING_VAR)) out.put(name, a.onesLike());
             else if (name.endsWith(Norm.RUNNING_MEAN) || name.endsWith(Norm.NUM_BATCHES_TRACKED))
                 out.put(name, a.zerosLike());
-            else throw new IllegalArgumentException(name + " is not a BatchNorm statistic");
+            else throw new BadInputException(name + " is not a BatchNorm statistic");
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.isthmus.workers.models;
 
 import dev.isthmus.api.spec.ModelSpec;
+import dev.isthmus.api.validation.BadInputException;
 
 /** Builds the {@link Model} a spec's {@code model} section names, sized for a dataset. */
 public final class Models {
@@ -46,7 +47,7 @@ public final class Models {
         if (ModelSpec.TRANSFORMER.equals(arch)) {
             return TransformerSizing.forDataset(spec, inputs, classes);
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "spec.model.architecture: "
                         + arch
                         + " is not implemented yet (available: mlp, resnet, transformer)");

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
+import dev.isthmus.api.spec.Names;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.DType;
 import dev.isthmus.workers.io.HostTensor;
 import java.util.Arrays;
@@ -30,15 +32,21 @@ enum Norm {
 
     /** The normalization a spec's {@code model.normalization} names. */
     static Norm of(String name) {
-        return switch (name == null ? "batchnorm" : name) {
-            case "batchnorm" -> BATCHNORM;
-            case "layernorm" -> LAYERNORM;
-            case "none" -> NONE;
-            default ->
-                    throw new IllegalArgumentException(
-                            "spec.model.normalization: expected batchnorm, layernorm or none for"
-                                    + " resnet, got "
-                                    + name);
+        Names.Normalization word =
+                name == null
+                        ? Names.Normalization.BATCHNORM
+                        : Names.parse(Names.Normalization.class, name)
+                                .orElseThrow(
+                                        () ->
+                                                new BadInputException(
+                                                        "spec.model.normalization: expected"
+                                                                + " batchnorm, layernorm or none"
+                                                                + " for resnet, got "
+                                                                + name));
+        return switch (word) {
+            case BATCHNORM -> BATCHNORM;
+            case LAYERNORM -> LAYERNORM;
+            case NONE -> NONE;
         };
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.engine.HostArrays;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.HostTensor;
@@ -23,7 +24,7 @@ public final class Params {
 
     public NDArray get(String name) {
         NDArray a = arrays.get(name);
-        if (a == null) throw new IllegalArgumentException("no parameter named " + name);
+        if (a == null) throw new BadInputException("no parameter named " + name);
         return a;
     }
 

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.models;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -113,7 +114,7 @@ public record PermutationSpec(
                                 long n = shapes.get(a.param())[a.axis()];
                                 Integer seen = sizes.putIfAbsent(perm, (int) n);
                                 if (seen != null && seen != n) {
-                                    throw new IllegalArgumentException(
+                                    throw new BadInputException(
                                             "permutation "
                                                     + perm
                                                     + " acts on axes of sizes "
@@ -132,7 +133,7 @@ public record PermutationSpec(
                 (group, b) -> {
                     Integer n = sizes.get(group);
                     if (n != null && (b.size() < 1 || n % b.size() != 0)) {
-                        throw new IllegalArgumentException(
+                        throw new BadInputException(
                                 "permutation "
                                         + group
                                         + " acts on axes of size "

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.HostTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -195,7 +196,7 @@ public final class ResNet implements Model {
         long f = x.getShape().get(1);
         long side = Math.round(Math.sqrt((double) f / channels));
         if (side * side * channels != f) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "resnet: expected square images with "
                             + channels
                             + " channel(s) given flattened, got "

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.models;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +14,12 @@ record ResNetBlock(int group, int index, int in, int out, int stride) {
     /** The blocks of a depth-(6n+2) network: three groups of n, channels 16/32/64 × width. */
     static List<ResNetBlock> layout(int depth, int width) {
         if (depth < 8 || (depth - 2) % 6 != 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "spec.model.depth: must be 6n+2 with n >= 1 (8, 14, 20, 32, ...), got "
                             + depth);
         }
         if (width < 1) {
-            throw new IllegalArgumentException("spec.model.width: must be >= 1, got " + width);
+            throw new BadInputException("spec.model.width: must be >= 1, got " + width);
         }
         int n = (depth - 2) / 6;
         List<ResNetBlock> blocks = new ArrayList<>();

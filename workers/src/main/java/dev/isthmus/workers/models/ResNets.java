@@ -1,6 +1,7 @@
 package dev.isthmus.workers.models;
 
 import dev.isthmus.api.spec.ModelSpec;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.CheckpointException;
 import dev.isthmus.workers.io.HostTensor;
@@ -15,7 +16,7 @@ final class ResNets {
     static ResNet create(ModelSpec spec, int features, int classes) {
         long side = Math.round(Math.sqrt(features));
         if (side * side != features) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "spec.model.architecture: resnet needs square single-channel images (such as"
                             + " fashion-mnist's 28x28), but the dataset has "
                             + features

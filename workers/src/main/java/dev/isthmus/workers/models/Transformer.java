@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.engine.HostArrays;
 import dev.isthmus.workers.io.HostTensor;
 import java.util.SortedMap;
@@ -23,10 +24,10 @@ import java.util.TreeMap;
  * <p>Inputs are the modular-addition dataset's features one-hot(a) ++ one-hot(b) (2p columns); the
  * model turns them into one-hot tokens and embeds them with a matrix product, which equals an
  * embedding lookup. Parameter names are the {@code state_dict} names of the PyTorch module in the
- * README ({@link TransformerNames}); initialisation follows PyTorch's defaults ({@code
- * nn.Embedding}: N(0, 1); {@code nn.Linear}: U(−1/√fan_in, 1/√fan_in) for weight and bias; {@code
- * nn.LayerNorm}: ones and zeros). The last block computes queries, the attention output and the MLP
- * at the last position only, which is all the logits depend on.
+ * docs/architectures.md ({@link TransformerNames}); initialisation follows PyTorch's defaults
+ * ({@code nn.Embedding}: N(0, 1); {@code nn.Linear}: U(−1/√fan_in, 1/√fan_in) for weight and bias;
+ * {@code nn.LayerNorm}: ones and zeros). The last block computes queries, the attention output and
+ * the MLP at the last position only, which is all the logits depend on.
  */
 public final class Transformer implements Model {
     /** a, b and "=". */
@@ -42,7 +43,7 @@ public final class Transformer implements Model {
 
     public Transformer(int modulus, int layers, int dModel, int heads, int dMlp) {
         if (modulus < 2 || layers < 1 || heads < 1 || dMlp < 1 || dModel % heads != 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     String.format(
                             "transformer: expected modulus >= 2, layers >= 1, dMlp >= 1 and dModel"
                                     + " a multiple of heads, got modulus %d, layers %d, dModel %d,"
@@ -128,7 +129,7 @@ public final class Transformer implements Model {
     private NDArray tokens(NDManager m, NDArray x) {
         long n = x.getShape().get(0);
         if (x.getShape().dimension() != 2 || x.getShape().get(1) != 2L * modulus) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "transformer mod "
                             + modulus
                             + ": expected inputs of shape [n, "

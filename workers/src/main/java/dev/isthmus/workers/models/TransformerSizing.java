@@ -1,6 +1,7 @@
 package dev.isthmus.workers.models;
 
 import dev.isthmus.api.spec.ModelSpec;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.CheckpointException;
 import dev.isthmus.workers.io.HostTensor;
@@ -12,7 +13,7 @@ final class TransformerSizing {
     /** The modulus p is the number of classes; the inputs must be one-hot(a) ++ one-hot(b). */
     static Transformer forDataset(ModelSpec spec, int inputs, int classes) {
         if (inputs != 2 * classes) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "spec.model.architecture: transformer reads the pair (a, b) of the"
                             + " modular-addition dataset (2p one-hot inputs for p classes), got a"
                             + " dataset with "

@@ -1,5 +1,7 @@
 package dev.isthmus.workers.paths;
 
+import dev.isthmus.api.validation.BadInputException;
+
 /**
  * Loss and accuracy measured at each α along a path.
  *
@@ -10,7 +12,7 @@ package dev.isthmus.workers.paths;
 public record Curve(double[] alphas, double[] loss, double[] accuracy) {
     public Curve {
         if (alphas.length < 2 || loss.length != alphas.length || accuracy.length != alphas.length) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "a curve needs >= 2 points and one loss and accuracy per alpha");
         }
     }

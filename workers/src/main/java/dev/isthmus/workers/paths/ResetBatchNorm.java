@@ -3,6 +3,7 @@ package dev.isthmus.workers.paths;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.Autograd;
 import dev.isthmus.workers.engine.DeviceBatches;
@@ -33,12 +34,12 @@ public final class ResetBatchNorm implements Repair {
     /**
      * Uploads {@code batches} batches of {@code batchSize} training examples into {@code manager}.
      *
-     * @throws IllegalArgumentException if the model has no BatchNorm statistics to reset
+     * @throws BadInputException if the model has no BatchNorm statistics to reset
      */
     public ResetBatchNorm(
             NDManager manager, Model model, Split train, int batchSize, int batches, long seed) {
         if (model.buffers().isEmpty()) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "repair reset recomputes BatchNorm statistics, but "
                             + model.describe()
                             + " has none (use none or repair)");

@@ -1,5 +1,7 @@
 package dev.isthmus.workers.report;
 
+import dev.isthmus.api.result.Spread;
+import dev.isthmus.api.result.SummaryRow;
 import dev.isthmus.workers.store.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +76,7 @@ public final class HtmlReport {
                 .append("<th>loss lin</th><th>loss mean</th><th>loss max</th>")
                 .append(
                         "<th>acc. drop lin</th><th>acc. drop mean</th><th>acc. drop max</th></tr>\n");
-        for (Results.SummaryRow s : r.summary()) {
+        for (SummaryRow s : r.summary()) {
             html.append("<tr><td>")
                     .append(escape(s.alignment()))
                     .append("</td><td>")
@@ -84,7 +86,7 @@ public final class HtmlReport {
                     .append("</td>");
             for (var m : new java.util.Map[] {s.lossBarrier(), s.accuracyBarrier()}) {
                 for (String k : new String[] {"lin", "mean", "max"}) {
-                    Results.Spread v = (Results.Spread) m.get(k);
+                    Spread v = (Spread) m.get(k);
                     html.append(String.format(Locale.ROOT, "<td>%.4f</td>", v.mean()));
                 }
             }

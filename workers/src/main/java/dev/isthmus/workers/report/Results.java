@@ -1,5 +1,6 @@
 package dev.isthmus.workers.report;
 
+import dev.isthmus.api.result.SummaryRow;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
 import dev.isthmus.workers.metrics.Similarity;
@@ -81,17 +82,6 @@ public record Results(
             Barriers accuracyBarrier,
             Decomposition decomposition,
             Similarity similarity) {}
-
-    /** Mean and maximum of one barrier over the pairs of a summary row. */
-    public record Spread(double mean, double max) {}
-
-    /** Barriers over all pairs for one alignment and path; keys are lin, mean and max. */
-    public record SummaryRow(
-            String alignment,
-            String path,
-            int pairs,
-            Map<String, Spread> lossBarrier,
-            Map<String, Spread> accuracyBarrier) {}
 
     /** A task that did not finish. */
     public record TaskFailure(String task, String message) {}

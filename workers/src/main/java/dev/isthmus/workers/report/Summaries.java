@@ -1,5 +1,8 @@
 package dev.isthmus.workers.report;
 
+import dev.isthmus.api.result.RunSummary;
+import dev.isthmus.api.result.Spread;
+import dev.isthmus.api.result.SummaryRow;
 import dev.isthmus.workers.metrics.Barriers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,16 +14,26 @@ import java.util.function.ToDoubleFunction;
 public final class Summaries {
     private Summaries() {}
 
-    public static List<Results.SummaryRow> of(List<Results.CurveResult> curves) {
+    /** The run summary a cluster's aggregate pod publishes for the operator. */
+    public static RunSummary run(Results results) {
+        return RunSummary.of(
+                results.sweep(),
+                results.specHash(),
+                results.curves().size(),
+                results.failures().stream().map(Results.TaskFailure::task).toList(),
+                results.summary());
+    }
+
+    public static List<SummaryRow> of(List<Results.CurveResult> curves) {
         Map<String, List<Results.CurveResult>> groups = new LinkedHashMap<>();
         for (Results.CurveResult c : curves) {
             groups.computeIfAbsent(c.alignment() + "\u0000" + c.path(), k -> new ArrayList<>())
                     .add(c);
         }
-        List<Results.SummaryRow> rows = new ArrayList<>();
+        List<SummaryRow> rows = new ArrayList<>();
         for (List<Results.CurveResult> g : groups.values()) {
             rows.add(
-                    new Results.SummaryRow(
+                    new SummaryRow(
                             g.get(0).alignment(),
                             g.get(0).path(),
                             g.size(),
@@ -30,17 +43,17 @@ public final class Summaries {
         return rows;
     }
 
-    private static Map<String, Results.Spread> spreads(
+    private static Map<String, Spread> spreads(
             List<Results.CurveResult> g,
             java.util.function.Function<Results.CurveResult, Barriers> which) {
-        Map<String, Results.Spread> out = new LinkedHashMap<>();
+        Map<String, Spread> out = new LinkedHashMap<>();
         out.put("lin", spread(g, c -> which.apply(c).lin()));
         out.put("mean", spread(g, c -> which.apply(c).mean()));
         out.put("max", spread(g, c -> which.apply(c).max()));
         return out;
     }
 
-    private static Results.Spread spread(
+    private static Spread spread(
             List<Results.CurveResult> g, ToDoubleFunction<Results.CurveResult> f) {
         double sum = 0;
         double max = Double.NEGATIVE_INFINITY;
@@ -49,6 +62,6 @@ public final class Summaries {
             sum += v;
             max = Math.max(max, v);
         }
-        return new Results.Spread(sum / g.size(), max);
+        return new Spread(sum / g.size(), max);
     }
 }

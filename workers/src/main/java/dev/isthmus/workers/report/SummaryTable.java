@@ -1,5 +1,6 @@
 package dev.isthmus.workers.report;
 
+import dev.isthmus.api.result.SummaryRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class SummaryTable {
                             fmt(e.evalAccuracy())));
         }
         int pathWidth = 8;
-        for (Results.SummaryRow s : r.summary()) pathWidth = Math.max(pathWidth, s.path().length());
+        for (SummaryRow s : r.summary()) pathWidth = Math.max(pathWidth, s.path().length());
         String path = "%-" + pathWidth + "s";
         sb.append(
                 String.format(
@@ -41,7 +42,7 @@ public final class SummaryTable {
                         "pairs",
                         "loss barrier lin/mean/max",
                         "acc. drop lin/mean/max"));
-        for (Results.SummaryRow s : r.summary()) {
+        for (SummaryRow s : r.summary()) {
             sb.append(
                     String.format(
                             Locale.ROOT,

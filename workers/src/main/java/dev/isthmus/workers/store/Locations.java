@@ -1,5 +1,6 @@
 package dev.isthmus.workers.store;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ public final class Locations {
         if (location.toLowerCase(Locale.ROOT).startsWith(FILE)) {
             path = location.substring(FILE.length());
         } else if (location.contains("://")) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     location + ": only paths and file:// locations are supported");
         }
         return base.resolve(path.isEmpty() ? "." : path).toAbsolutePath().normalize();

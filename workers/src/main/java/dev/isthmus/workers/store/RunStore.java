@@ -1,5 +1,6 @@
 package dev.isthmus.workers.store;
 
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.Safetensors;
 import java.io.IOException;
@@ -152,7 +153,7 @@ public final class RunStore {
     private Path local(String relative) {
         Path p = root.resolve(relative).normalize();
         if (!p.startsWith(root)) {
-            throw new IllegalArgumentException("path escapes the run store: " + relative);
+            throw new BadInputException("path escapes the run store: " + relative);
         }
         return p;
     }

@@ -1,5 +1,6 @@
 package dev.isthmus.workers.store;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ record S3Location(String bucket, String prefix) {
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         while (prefix.endsWith("/")) prefix = prefix.substring(0, prefix.length() - 1);
         if (bucket.isEmpty()) {
-            throw new IllegalArgumentException(store + ": expected s3://bucket/prefix");
+            throw new BadInputException(store + ": expected s3://bucket/prefix");
         }
         return new S3Location(bucket, prefix);
     }

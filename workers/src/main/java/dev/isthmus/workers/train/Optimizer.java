@@ -2,6 +2,7 @@ package dev.isthmus.workers.train;
 
 import ai.djl.ndarray.NDArray;
 import dev.isthmus.api.spec.TrainSpec;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.engine.Autograd;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public interface Optimizer {
                             recipe.momentum() == null ? 0 : recipe.momentum(),
                             wd);
             default ->
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             "spec.endpoints.train.optimizer: expected adam or sgd, got "
                                     + recipe.optimizer());
         };

@@ -24,6 +24,7 @@ import dev.isthmus.workers.paths.Repair;
 import dev.isthmus.workers.paths.ResetBatchNorm;
 import dev.isthmus.workers.progress.Progress;
 import java.util.SortedMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * B is a hidden permutation of a ResNet A (4-d convolution weights, norms, BatchNorm statistics):
  * weight matching and activation matching find exactly its inverse, and the barrier vanishes.
  */
+@Tag("slow")
 class ResNetPlantedPermutationTest {
     private static final Split INPUTS =
             Datasets.load(

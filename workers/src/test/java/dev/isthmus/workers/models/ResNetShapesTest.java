@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tensors are those of the PyTorch module a user would write (akamaster's CIFAR ResNet with
- * option-B shortcuts), so its {@code state_dict} loads as is; the README lists them.
+ * option-B shortcuts), so its {@code state_dict} loads as is; docs/architectures.md lists them.
  */
 class ResNetShapesTest {
 
@@ -77,10 +77,10 @@ class ResNetShapesTest {
     }
 
     @Test
-    void theReadmeListsTheResnet8Tensors() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void theArchitecturesDocListsTheResnet8Tensors() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "architectures.md"));
         String listing = listing(new ResNet(1, 10, 8, 1, "batchnorm").parameterShapes());
-        assertTrue(readme.contains(listing), "README.md should contain:\n" + listing);
+        assertTrue(doc.contains(listing), "docs/architectures.md should contain:\n" + listing);
     }
 
     /** One line per tensor: name, then its shape as PyTorch prints it. */

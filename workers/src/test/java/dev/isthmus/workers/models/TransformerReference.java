@@ -4,9 +4,9 @@ import dev.isthmus.workers.io.HostTensor;
 import java.util.Map;
 
 /**
- * The transformer of the README's PyTorch snippet written out in plain float64 loops, one example
- * at a time, over the full sequence: the independent reference {@link Transformer} is checked
- * against (it computes the last block at the last position only).
+ * The transformer of the PyTorch snippet in docs/architectures.md written out in plain float64
+ * loops, one example at a time, over the full sequence: the independent reference {@link
+ * Transformer} is checked against (it computes the last block at the last position only).
  */
 final class TransformerReference {
     private final Transformer t;

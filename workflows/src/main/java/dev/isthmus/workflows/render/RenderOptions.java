@@ -1,5 +1,6 @@
 package dev.isthmus.workflows.render;
 
+import dev.isthmus.api.validation.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,11 +34,10 @@ public record RenderOptions(
 
     public RenderOptions {
         if (maxPodsPerStage < 1) {
-            throw new IllegalArgumentException(
-                    "max pods per stage must be >= 1, got " + maxPodsPerStage);
+            throw new BadInputException("max pods per stage must be >= 1, got " + maxPodsPerStage);
         }
         if (generation != null && generation < 0) {
-            throw new IllegalArgumentException("generation must be >= 0, got " + generation);
+            throw new BadInputException("generation must be >= 0, got " + generation);
         }
     }
 

@@ -33,7 +33,7 @@ record StageDag(DagTemplate dag, List<Template> templates, List<StageFanOut> fan
             if (n == 0) {
                 continue;
             }
-            String name = stage.cliName();
+            String name = WorkflowRenderer.templateName(stage);
             String depends = previous == null ? null : finished(previous);
             if (stage == Stage.AGGREGATE) {
                 templates.add(stageTemplates.aggregate());

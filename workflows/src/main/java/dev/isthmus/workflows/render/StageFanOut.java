@@ -1,6 +1,7 @@
 package dev.isthmus.workflows.render;
 
 import dev.isthmus.api.plan.Stage;
+import dev.isthmus.api.validation.BadInputException;
 
 /**
  * How one stage's tasks are spread over pods: pod {@code i} runs tasks {@code [i*batch,
@@ -16,7 +17,7 @@ public record StageFanOut(Stage stage, int tasks, int batch, int pods) {
     /** The smallest batch size that keeps the stage within {@code maxPods} pods. */
     public static StageFanOut of(Stage stage, int tasks, int maxPods) {
         if (tasks < 1) {
-            throw new IllegalArgumentException("stage " + stage.cliName() + " has no tasks");
+            throw new BadInputException("stage " + stage.cliName() + " has no tasks");
         }
         int batch = ceilDiv(tasks, maxPods);
         return new StageFanOut(stage, tasks, batch, ceilDiv(tasks, batch));

@@ -19,7 +19,7 @@ import java.util.Map;
 final class StageTemplates {
 
     static final String ITEM = "item";
-    static final String SUMMARY = "summary";
+    static final String SUMMARY = WorkflowRenderer.SUMMARY_PARAMETER;
     static final String SPEC_PARAMETER = "spec";
     static final String STAGE_LABEL = "isthmus.dev/stage";
 
@@ -38,7 +38,7 @@ final class StageTemplates {
 
     /** A compute stage: train, align, fit-curve or evaluate. */
     Template compute(StageFanOut fanOut) {
-        String stage = fanOut.stage().cliName();
+        String stage = WorkflowRenderer.templateName(fanOut.stage());
         List<String> args = new ArrayList<>();
         args.addAll(List.of("task", stage, "--index", "{{inputs.parameters." + ITEM + "}}"));
         args.addAll(List.of("--batch", Integer.toString(fanOut.batch())));
@@ -48,7 +48,7 @@ final class StageTemplates {
 
     /** The aggregate stage: results.json, curves.csv and the summary for the operator. */
     Template aggregate() {
-        String stage = Stage.AGGREGATE.cliName();
+        String stage = WorkflowRenderer.templateName(Stage.AGGREGATE);
         List<String> args = new ArrayList<>(List.of("task", stage, "--index", "0"));
         args.addAll(specArgs());
         args.addAll(List.of("--summary-out", options.summaryPath()));

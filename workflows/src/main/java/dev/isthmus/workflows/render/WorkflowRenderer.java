@@ -2,6 +2,7 @@ package dev.isthmus.workflows.render;
 
 import dev.isthmus.api.plan.Plan;
 import dev.isthmus.api.plan.Planner;
+import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.ExecutionSpec;
 import dev.isthmus.api.validation.Problem;
@@ -34,7 +35,18 @@ public final class WorkflowRenderer {
     public static final String SWEEP_LABEL = "isthmus.dev/sweep";
     public static final String GENERATION_LABEL = "isthmus.dev/generation";
 
+    /**
+     * The output parameter through which the aggregate task publishes the run's summary (the api
+     * module's {@code RunSummary}), on its node and as a global workflow output.
+     */
+    public static final String SUMMARY_PARAMETER = "summary";
+
     private WorkflowRenderer() {}
+
+    /** The name of the template (and DAG task) that runs {@code stage}'s pods. */
+    public static String templateName(Stage stage) {
+        return stage.cliName();
+    }
 
     /**
      * @param sweep a validated sweep with defaults applied (as {@link SweepLoader} returns it)

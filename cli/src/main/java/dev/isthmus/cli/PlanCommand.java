@@ -1,0 +1,53 @@
+package dev.isthmus.cli;
+
+import dev.isthmus.api.plan.Plan;
+import dev.isthmus.api.plan.Planner;
+import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.plan.Work;
+import dev.isthmus.workers.store.Json;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code isthmus plan sweep.yaml}: shows the tasks a sweep becomes, with their content keys. */
+@Command(name = "plan", description = "Print the plan: stages, tasks, keys and dependencies.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SWEEP", description = "Sweep file (YAML or JSON).")
+    Path file;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Plan plan = Planner.plan(SpecFile.load(file));
+        if (json) {
+            System.out.print(Json.string(plan));
+            return IsthmusCommand.OK;
+        }
+        System.out.printf("sweep %s, spec %s%n", plan.sweep(), plan.specHash().substring(0, 12));
+        for (Task t : plan.allTasks()) {
+            System.out.printf(
+                    "%-12s %s  %-40s <- %s%n",
+                    t.id(),
+                    t.key().substring(0, 12),
+                    describe(t),
+                    t.dependsOn().isEmpty() ? "-" : String.join(", ", t.dependsOn()));
+        }
+        return IsthmusCommand.OK;
+    }
+
+    private static String describe(Task t) {
+        if (t.work() instanceof Work.Train w) return "train " + w.endpoint();
+        if (t.work() instanceof Work.Align w) {
+            return "align " + w.b() + " to " + w.a() + " (" + w.alignment() + ")";
+        }
+        if (t.work() instanceof Work.Evaluate w) {
+            return w.path() + " " + w.a() + " → " + w.b() + " (" + w.alignment() + ")";
+        }
+        return "aggregate";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.isthmus.cli;
+
+import dev.isthmus.api.plan.Plan;
+import dev.isthmus.api.plan.Planner;
+import dev.isthmus.api.plan.Stage;
+import dev.isthmus.api.spec.ConnectivitySweep;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code isthmus validate sweep.yaml}: reports every problem of a sweep file at once. */
+@Command(
+        name = "validate",
+        description = "Check a sweep file; list every problem with its field path.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SWEEP", description = "Sweep file (YAML or JSON).")
+    Path file;
+
+    @picocli.CommandLine.Option(
+            names = "--resolved",
+            description = "Also print the sweep with every default filled in.")
+    boolean resolved;
+
+    @Override
+    public Integer call() throws Exception {
+        ConnectivitySweep sweep = SpecFile.load(file);
+        Plan plan = Planner.plan(sweep);
+        System.out.printf(
+                "%s: valid (%d endpoints, %d curves, %d tasks)%n",
+                sweep.name(),
+                plan.endpoints().size(),
+                plan.tasks(Stage.EVALUATE).size(),
+                plan.allTasks().size());
+        if (resolved) System.out.print(dev.isthmus.api.validation.SweepLoader.toYaml(sweep));
+        return IsthmusCommand.OK;
+    }
+}

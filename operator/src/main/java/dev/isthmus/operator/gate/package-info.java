@@ -1,2 +1,0 @@
-/** The regression gate for scheduled runs, mirroring {@code isthmus compare}. */
-package dev.isthmus.operator.gate;

@@ -1,2 +1,0 @@
-/** Tests of the regression gate. */
-package dev.isthmus.operator.gate;
