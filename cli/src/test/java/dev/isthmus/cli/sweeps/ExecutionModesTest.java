@@ -78,15 +78,7 @@ class ExecutionModesTest {
                         3,
                         s -> {
                             for (Task t : plan.allTasks()) {
-                                cli(
-                                        "task",
-                                        t.stage().cliName(),
-                                        "--index",
-                                        Integer.toString(t.index()),
-                                        "--spec",
-                                        spec,
-                                        "--store",
-                                        s);
+                                cli((Object[]) Sweeps.taskArgs(t, spec, s));
                             }
                         }));
         stores.put(
@@ -114,15 +106,7 @@ class ExecutionModesTest {
         stores.put("run, own process", processRun);
         Path processTasks = dir.resolve("process-tasks");
         for (Task t : plan.allTasks()) {
-            process(
-                    "task",
-                    t.stage().cliName(),
-                    "--index",
-                    Integer.toString(t.index()),
-                    "--spec",
-                    spec.toString(),
-                    "--store",
-                    processTasks.toString());
+            process(Sweeps.taskArgs(t, spec, processTasks));
         }
         stores.put("a process per task", processTasks);
 

@@ -33,15 +33,7 @@ class S3SweepTest {
                 System.setProperty("isthmus.cache", dir.resolve("pod-" + pod++).toString());
                 assertEquals(
                         0,
-                        IsthmusCommand.execute(
-                                "task",
-                                t.stage().cliName(),
-                                "--index",
-                                Integer.toString(t.index()),
-                                "--spec",
-                                spec.toString(),
-                                "--store",
-                                "s3://isthmus/team"),
+                        IsthmusCommand.execute(Sweeps.taskArgs(t, spec, "s3://isthmus/team")),
                         t.id());
             }
             // The results are in the bucket: read them through a fresh cache.

@@ -1,5 +1,6 @@
 package dev.isthmus.cli.sweeps;
 
+import dev.isthmus.api.plan.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,20 @@ import java.nio.file.Path;
 /** Small real sweeps for tests: Fashion-MNIST subsets that train in seconds. */
 public final class Sweeps {
     private Sweeps() {}
+
+    /** The arguments of {@code isthmus task} that run {@code task} alone, as one pod would. */
+    public static String[] taskArgs(Task task, Path spec, Object store) {
+        return new String[] {
+            "task",
+            task.stage().cliName(),
+            "--index",
+            Integer.toString(task.index()),
+            "--spec",
+            spec.toString(),
+            "--store",
+            store.toString()
+        };
+    }
 
     public static Path write(Path dir, String name, String specBody) throws IOException {
         Path file = dir.resolve(name + ".yaml");

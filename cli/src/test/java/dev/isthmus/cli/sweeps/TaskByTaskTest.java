@@ -30,18 +30,7 @@ class TaskByTaskTest {
         Plan plan = Planner.plan(SweepLoader.load(spec));
         Path pods = dir.resolve("pods-store");
         for (Task t : plan.allTasks()) {
-            assertEquals(
-                    0,
-                    IsthmusCommand.execute(
-                            "task",
-                            t.stage().cliName(),
-                            "--index",
-                            Integer.toString(t.index()),
-                            "--spec",
-                            spec.toString(),
-                            "--store",
-                            pods.toString()),
-                    t.id());
+            assertEquals(0, IsthmusCommand.execute(Sweeps.taskArgs(t, spec, pods)), t.id());
         }
         // A task that is already done is skipped, not redone: its manifest stays untouched.
         Task train0 = plan.task("train-0");

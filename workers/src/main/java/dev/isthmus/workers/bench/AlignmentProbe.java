@@ -50,14 +50,15 @@ public final class AlignmentProbe {
                     results.add(xa.matMul(wa.transpose()).toByteArray());
                 }
             }
+            String pattern = pattern(results);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("product", p.what());
             row.put(
                     "shape",
                     p.rows() + "x" + p.inner() + " · (" + p.out() + "x" + p.inner() + ")ᵀ");
             row.put("offsetStepBytes", step);
-            row.put("pattern", pattern(results));
-            long distinct = results.stream().map(Arrays::hashCode).distinct().count();
+            row.put("pattern", pattern);
+            long distinct = pattern.chars().distinct().count();
             row.put("distinctResults", distinct);
             row.put("dependsOnOffset", distinct > 1);
             if (distinct > 1) row.put("periodBytes", period(results) * step);

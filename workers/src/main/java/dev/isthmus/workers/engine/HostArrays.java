@@ -31,21 +31,17 @@ public final class HostArrays {
 
     /** A float32 array of {@code shape} holding {@code data} (row-major). */
     public static NDArray of(NDManager manager, float[] data, Shape shape) {
-        ByteBuffer b = aligned(Math.multiplyExact(data.length, Float.BYTES));
-        b.asFloatBuffer().put(data);
-        return manager.create(b, shape, DataType.FLOAT32);
+        return at(manager, data, shape, 0);
     }
 
     /** A float64 array of {@code shape} holding {@code data} (row-major). */
     public static NDArray of(NDManager manager, double[] data, Shape shape) {
-        ByteBuffer b = aligned(Math.multiplyExact(data.length, Double.BYTES));
-        b.asDoubleBuffer().put(data);
-        return manager.create(b, shape, DataType.FLOAT64);
+        return at(manager, data, shape, 0);
     }
 
     /** An int64 vector holding {@code data}. */
     public static NDArray of(NDManager manager, long[] data) {
-        ByteBuffer b = aligned(Math.multiplyExact(data.length, Long.BYTES));
+        ByteBuffer b = buffer(Math.multiplyExact(data.length, Long.BYTES), 0);
         b.asLongBuffer().put(data);
         return manager.create(b, new Shape(data.length), DataType.INT64);
     }
@@ -55,17 +51,13 @@ public final class HostArrays {
      * boundary: deliberately misaligned, for {@code isthmus bench alignment} only.
      */
     public static NDArray misaligned(NDManager manager, float[] data, Shape shape, int byteOffset) {
-        ByteBuffer b = shifted(Math.multiplyExact(data.length, Float.BYTES), byteOffset);
-        b.asFloatBuffer().put(data);
-        return manager.create(b, shape, DataType.FLOAT32);
+        return at(manager, data, shape, checked(byteOffset));
     }
 
     /** As {@link #misaligned(NDManager, float[], Shape, int)}, for float64. */
     public static NDArray misaligned(
             NDManager manager, double[] data, Shape shape, int byteOffset) {
-        ByteBuffer b = shifted(Math.multiplyExact(data.length, Double.BYTES), byteOffset);
-        b.asDoubleBuffer().put(data);
-        return manager.create(b, shape, DataType.FLOAT64);
+        return at(manager, data, shape, checked(byteOffset));
     }
 
     /**
@@ -77,20 +69,34 @@ public final class HostArrays {
         return view.alignmentOffset(0, ALIGNMENT);
     }
 
-    private static ByteBuffer shifted(int bytes, int byteOffset) {
+    private static NDArray at(NDManager manager, float[] data, Shape shape, int byteOffset) {
+        ByteBuffer b = buffer(Math.multiplyExact(data.length, Float.BYTES), byteOffset);
+        b.asFloatBuffer().put(data);
+        return manager.create(b, shape, DataType.FLOAT32);
+    }
+
+    private static NDArray at(NDManager manager, double[] data, Shape shape, int byteOffset) {
+        ByteBuffer b = buffer(Math.multiplyExact(data.length, Double.BYTES), byteOffset);
+        b.asDoubleBuffer().put(data);
+        return manager.create(b, shape, DataType.FLOAT64);
+    }
+
+    private static int checked(int byteOffset) {
         if (byteOffset < 0 || byteOffset >= ALIGNMENT) {
             throw new BadInputException("byte offset must be in [0, 64), got " + byteOffset);
         }
-        ByteBuffer b = aligned(Math.addExact(bytes, byteOffset)).position(byteOffset).slice();
-        return b.order(ByteOrder.nativeOrder());
+        return byteOffset;
     }
 
-    /** A native-order direct buffer of exactly {@code bytes} bytes starting on a boundary. */
-    static ByteBuffer aligned(int bytes) {
+    /**
+     * A native-order direct buffer of exactly {@code bytes} bytes starting {@code byteOffset} bytes
+     * past a 64-byte boundary.
+     */
+    static ByteBuffer buffer(int bytes, int byteOffset) {
         // alignedSlice rounds both ends inwards: a whole number of units plus one unit of slack.
-        int units = Math.addExact(bytes, ALIGNMENT - 1) / ALIGNMENT;
+        int units = Math.addExact(Math.addExact(bytes, byteOffset), ALIGNMENT - 1) / ALIGNMENT;
         ByteBuffer raw = ByteBuffer.allocateDirect(Math.multiplyExact(units + 1, ALIGNMENT));
-        ByteBuffer b = raw.alignedSlice(ALIGNMENT).limit(bytes).slice();
-        return b.order(ByteOrder.nativeOrder());
+        ByteBuffer b = raw.alignedSlice(ALIGNMENT).position(byteOffset).limit(byteOffset + bytes);
+        return b.slice().order(ByteOrder.nativeOrder());
     }
 }
