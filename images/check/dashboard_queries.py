@@ -6,6 +6,7 @@ python3 dashboard_queries.py PROMETHEUS_URL DASHBOARD_JSON METRICS_TXT; exits 1 
 import json
 import math
 import sys
+import time
 import urllib.parse
 import urllib.request
 
@@ -13,6 +14,7 @@ prometheus, dashboard_file, metrics_file = sys.argv[1:]
 # Grafana's variables as a person who opens the dashboard sees them: this job, All, a 5 min range.
 VARIABLES = {"$job": "isthmus-operator", "$alignment": ".*", "$path": ".*",
              "$__rate_interval": "15s", "$__range": "5m"}
+WAIT = 20
 
 
 def api(path, **params):
@@ -35,10 +37,17 @@ for title, expr in queries:
     promql = expr
     for name, value in sorted(VARIABLES.items(), key=lambda kv: -len(kv[0])):
         promql = promql.replace(name, value)
-    result = api("query", query=promql)["result"]
-    values = [float(s["value"][1]) for s in result]
+    # A rate needs two scrapes of a series in its window: a series that appeared a moment ago gets
+    # up to WAIT seconds (scrapes are 1 s apart) before its query counts as empty.
+    deadline = time.monotonic() + WAIT
+    while True:
+        result = api("query", query=promql)["result"]
+        values = [float(s["value"][1]) for s in result]
+        ok = result and not any(math.isnan(v) for v in values)
+        if ok or time.monotonic() > deadline:
+            break
+        time.sleep(1)
     shown = ", ".join(f"{s['metric'] or '{}'}={s['value'][1]}" for s in result[:4])
-    ok = result and not any(math.isnan(v) for v in values)
     print(f"  {'ok ' if ok else 'NO '} {title}: {promql}\n       -> {len(result)} series: {shown}")
     if not ok:
         problems.append(f"{title}: {promql} returned {len(result)} series {values}")
