@@ -27,6 +27,11 @@ public final class S3Server implements AutoCloseable {
     private final URI endpoint;
 
     public S3Server() throws Exception {
+        this("127.0.0.1");
+    }
+
+    /** A server listening on {@code host} (an address pods can reach, for a cluster test). */
+    public S3Server(String host) throws Exception {
         Properties props = new Properties();
         context =
                 ContextBuilder.newBuilder("transient")
@@ -36,7 +41,7 @@ public final class S3Server implements AutoCloseable {
         proxy =
                 S3Proxy.builder()
                         .blobStore(context.getBlobStore())
-                        .endpoint(URI.create("http://127.0.0.1:0"))
+                        .endpoint(URI.create("http://" + host + ":0"))
                         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
                         .build();
         proxy.start();
@@ -45,11 +50,16 @@ public final class S3Server implements AutoCloseable {
             if (System.nanoTime() > deadline) throw new IllegalStateException("s3proxy: no start");
             Thread.sleep(10);
         }
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        endpoint = URI.create("http://" + host + ":" + proxy.getPort());
         System.setProperty("isthmus.s3.endpoint", endpoint.toString());
         System.setProperty("aws.accessKeyId", ACCESS);
         System.setProperty("aws.secretAccessKey", SECRET);
         System.setProperty("aws.region", "us-east-1");
+    }
+
+    /** Where the server answers, e.g. {@code http://127.0.0.1:40123}. */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /** A client for the test's own checks (creating buckets, listing keys). */

@@ -1,0 +1,3 @@
+module isthmus.dev/e2e/pause
+
+go 1.24
