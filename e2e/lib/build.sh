@@ -16,7 +16,7 @@ build_module() {
   shift 5
   local out
   out="$(bin_dir "$component" "$version")"
-  if [[ -f "$out/.complete" ]]; then return 0; fi
+  if [[ -f "$out/.complete" ]]; then cat >/dev/null; return 0; fi
   local src="$ISTHMUS_CLUSTER_CACHE/src/$component-$version"
   rm -rf "$src" "$out"
   mkdir -p "$src" "$out"
