@@ -54,6 +54,10 @@ class SweepOnClusterTest {
     static final String SYSTEM = "isthmus-system";
     static final String SWEEPS = "isthmus-e2e";
     static final String RELEASE = "isthmus";
+
+    /** The chart's name for the operator's Deployment, service account and pod label. */
+    static final String OPERATOR = "isthmus-operator";
+
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final Duration SWEEP_TIMEOUT = Duration.ofMinutes(15);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -143,6 +147,11 @@ class SweepOnClusterTest {
                                 .build())
                 .serverSideApply();
 
+        // A cluster kept from an earlier run (KEEP_CLUSTER=1) may hold the release already.
+        if (Helm.list().withKubeConfig(cluster.kubeconfig).withNamespace(SYSTEM).call().stream()
+                .anyMatch(r -> RELEASE.equals(r.getName()))) {
+            Helm.uninstall(RELEASE).withKubeConfig(cluster.kubeconfig).withNamespace(SYSTEM).call();
+        }
         new Helm(Cluster.REPO.resolve("charts/isthmus"))
                 .install()
                 .withName(RELEASE)
@@ -171,7 +180,7 @@ class SweepOnClusterTest {
     @Order(1)
     void operatorRunsUnderTheChartsAccountLockedDown() {
         Pod operator = operatorPod();
-        assertEquals(RELEASE, operator.getSpec().getServiceAccountName());
+        assertEquals(OPERATOR, operator.getSpec().getServiceAccountName());
         var container = operator.getSpec().getContainers().get(0);
         assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
         assertEquals(65532L, operator.getSpec().getSecurityContext().getRunAsUser());
@@ -340,7 +349,7 @@ class SweepOnClusterTest {
     @Test
     @Order(7)
     void theChartsAccountsAreRefusedWhatTheChartDoesNotGrant() {
-        try (KubernetesClient operator = cluster.clientWithToken(token(SYSTEM, RELEASE));
+        try (KubernetesClient operator = cluster.clientWithToken(token(SYSTEM, OPERATOR));
                 KubernetesClient worker =
                         cluster.clientWithToken(token(SWEEPS, "isthmus-worker"))) {
             // Granted: the operator reads sweeps; the worker records task results.
@@ -403,6 +412,91 @@ class SweepOnClusterTest {
                 remote = JSON.readTree(bytes.asByteArray());
             }
             assertSameResults(localRun(spec, "remote"), remote, "remote");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void prometheusSeesAScheduledSweepsRunsComplete() throws Exception {
+        String ip = operatorPod().getStatus().getPodIP();
+        Path dir = Files.createTempDirectory("isthmus-e2e-prometheus");
+        Files.writeString(
+                dir.resolve("prometheus.yml"),
+                """
+                global: {scrape_interval: 2s, evaluation_interval: 2s}
+                scrape_configs:
+                  - job_name: isthmus-operator
+                    metrics_path: /q/metrics
+                    static_configs: [{targets: ["%s:8080"]}]
+                """
+                        .formatted(ip));
+        Process prometheus =
+                new ProcessBuilder(
+                                "prometheus",
+                                "--config.file=" + dir.resolve("prometheus.yml"),
+                                "--storage.tsdb.path=" + dir.resolve("tsdb"),
+                                "--web.listen-address=127.0.0.1:" + PROMETHEUS_PORT)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("prometheus.log").toFile())
+                        .start();
+        try {
+            String nightly =
+                    PAIR.replace("name: pair", "name: nightly")
+                            .replace("trainExamples: 20000", "trainExamples: 2000")
+                            .replace("epochs: 4", "epochs: 1")
+                            .replace(
+                                    "metrics: [loss, accuracy]",
+                                    "metrics: [loss, accuracy]\n  schedule: {crons: [\"* * * * *\"], history: 3}");
+            apply(nightly);
+            String completed =
+                    "sum(isthmus_runs_completed_total{result=\"Succeeded\"}) or vector(0)";
+            await("Prometheus to scrape the operator")
+                    .atMost(Duration.ofMinutes(1))
+                    .until(() -> query("up{job=\"isthmus-operator\"}") == 1.0);
+            double first = query(completed);
+            await("a scheduled run of nightly to complete, as Prometheus sees it")
+                    .atMost(Duration.ofMinutes(6))
+                    .pollInterval(Duration.ofSeconds(3))
+                    .until(() -> query(completed) >= first + 1);
+            double second = query(completed);
+            await("a second scheduled run of nightly to complete")
+                    .atMost(Duration.ofMinutes(6))
+                    .pollInterval(Duration.ofSeconds(3))
+                    .until(() -> query(completed) >= second + 1);
+            System.out.printf(
+                    "isthmus_runs_completed_total{result=Succeeded}: %.0f -> %.0f -> %.0f%n",
+                    first, second, query(completed));
+            assertTrue(
+                    query("isthmus_loss_barrier_best") >= 0.0,
+                    "no barrier series after a completed run");
+        } finally {
+            cluster.kubectlResult(
+                    null, "delete", "csweep", "nightly", "-n", SWEEPS, "--wait=false");
+            prometheus.destroy();
+        }
+    }
+
+    static final int PROMETHEUS_PORT = 19095;
+
+    /** The first sample of an instant query on the test's Prometheus, or -1 when there is none. */
+    private static double query(String promql) throws Exception {
+        var uri =
+                java.net.URI.create(
+                        "http://127.0.0.1:"
+                                + PROMETHEUS_PORT
+                                + "/api/v1/query?query="
+                                + java.net.URLEncoder.encode(
+                                        promql, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            var response =
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(uri).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            JsonNode result = JSON.readTree(response.body()).path("data").path("result");
+            return result.isEmpty() ? -1 : result.get(0).path("value").get(1).asDouble();
+        } catch (java.net.ConnectException e) {
+            return -1; // not listening yet
         }
     }
 
@@ -474,7 +568,7 @@ class SweepOnClusterTest {
         return client
                 .pods()
                 .inNamespace(SYSTEM)
-                .withLabel("app.kubernetes.io/name", RELEASE)
+                .withLabel("app.kubernetes.io/name", OPERATOR)
                 .list()
                 .getItems()
                 .stream()
