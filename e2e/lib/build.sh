@@ -67,13 +67,28 @@ build_kubernetes() {
       k8s.io/kubernetes/cmd/kube-proxy k8s.io/kubernetes/cmd/kubectl
 }
 
-# Argo's go.mod replaces olekukonko/tablewriter; a scratch module must repeat that replace.
+# Argo's go.mod replaces olekukonko/tablewriter; a scratch module must repeat that replace. Its
+# repository also holds symbolic links (workflow/executor/osspecific/signal_linux.go ->
+# signal_darwin.go), which Go module zips leave out, so argoexec does not compile from the zip
+# ("undefined: Setpgid"): the module is copied out of the module cache and the link restored.
 build_argo() {
-  local v="$ARGO_VERSION" modfile
-  modfile="$(cd /tmp && go mod download -json "github.com/argoproj/argo-workflows/v3@v$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')"
-  [[ -f "$modfile" ]] || { echo "error: the module proxy did not serve argo-workflows v$v" >&2; return 1; }
+  local v="$ARGO_VERSION" modfile dir
+  local info; info="$(cd /tmp && go mod download -json "github.com/argoproj/argo-workflows/v3@v$v")"
+  modfile="$(sed -n 's/.*"GoMod": "\(.*\)".*/\1/p' <<<"$info")"
+  dir="$(sed -n 's/.*"Dir": "\(.*\)".*/\1/p' <<<"$info")"
+  [[ -f "$modfile" && -d "$dir" ]] || { echo "error: the module proxy did not serve argo-workflows v$v" >&2; return 1; }
+  if [[ -f "$(bin_dir argo "$v")/.complete" ]]; then return 0; fi
+  local copy="$ISTHMUS_CLUSTER_CACHE/src/argo-workflows-$v"
+  if [[ ! -f "$copy/.complete" ]]; then
+    rm -rf "$copy" && mkdir -p "$copy"
+    cp -r "$dir/." "$copy/" && chmod -R u+w "$copy"
+    ln -sfn signal_darwin.go "$copy/workflow/executor/osspecific/signal_linux.go"
+    touch "$copy/.complete"
+  fi
   local ld="-s -w -X github.com/argoproj/argo-workflows/v3.version=v$v"
-  sed -n 's#^replace \(.*\) => \(.*\) \(v[^ ]*\)$#replace \1 => \2 \3#p; /^replace (/,/^)/{s#^\s*\([^ ]*\) => \([^ ]*\) \(v[^ ]*\)$#replace \1 => \2 \3#p}' "$modfile" |
-    build_module argo "$v" github.com/argoproj/argo-workflows/v3 "$ld" "" \
+  {
+    sed -n 's#^replace \(.*\) => \(.*\) \(v[^ ]*\)$#replace \1 => \2 \3#p' "$modfile"
+    echo "replace github.com/argoproj/argo-workflows/v3 => $copy"
+  } | build_module argo "$v" github.com/argoproj/argo-workflows/v3 "$ld" "" \
       github.com/argoproj/argo-workflows/v3/cmd/workflow-controller github.com/argoproj/argo-workflows/v3/cmd/argoexec
 }
