@@ -12,6 +12,7 @@ import java.util.Map;
  * pod (service account, security context, scheduling, volumes, labels).
  *
  * @param parallelism most pods running at once
+ * @param podSpecPatch a strategic-merge patch Argo applies to every pod's spec (JSON)
  * @param podGC when finished pods are deleted
  * @param metrics metrics emitted when the whole Workflow finishes
  */
@@ -23,6 +24,7 @@ public record WorkflowSpec(
         String serviceAccountName,
         PodMetadata podMetadata,
         PodSecurityContext securityContext,
+        String podSpecPatch,
         Map<String, String> nodeSelector,
         List<Toleration> tolerations,
         List<Volume> volumes,

@@ -77,6 +77,7 @@ public final class WorkflowRenderer {
                         options.serviceAccount(),
                         PodMetadata.labels(Map.of(SWEEP_LABEL, sweep.name())),
                         PodSecurity.pod(),
+                        PodSecurity.executorPatch(),
                         execution.nodeSelector(),
                         Tolerations.of(execution.tolerations()),
                         store.volumes(),

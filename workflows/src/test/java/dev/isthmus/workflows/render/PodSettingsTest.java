@@ -59,6 +59,25 @@ class PodSettingsTest {
     }
 
     @Test
+    void argosOwnInitAndWaitContainersAreLockedDownAsTheTasksIs() throws Exception {
+        // A real API server enforcing "restricted" refused pods whose init and wait containers
+        // (Argo's emissary executor) had no security context (e2e/, on Kubernetes 1.34).
+        WorkflowSpec spec = StorePlacementTest.render(TestSweeps.small("{}"));
+        var patch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(spec.podSpecPatch());
+        var task = StorePlacementTest.container(spec, "train").getSecurityContext();
+        var expected = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(task);
+        assertEquals("init", patch.path("initContainers").get(0).path("name").asText());
+        assertEquals("wait", patch.path("containers").get(0).path("name").asText());
+        for (var container :
+                List.of(patch.path("initContainers").get(0), patch.path("containers").get(0))) {
+            var context = container.path("securityContext");
+            assertEquals(expected.toString(), context.toString());
+            assertEquals(false, context.path("allowPrivilegeEscalation").asBoolean(true));
+            assertEquals("ALL", context.path("capabilities").path("drop").get(0).asText());
+        }
+    }
+
+    @Test
     void optionsNameTheImageAccountAndGeneration() {
         ArgoResource rendered =
                 WorkflowRenderer.render(
