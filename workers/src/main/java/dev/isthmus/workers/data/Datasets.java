@@ -17,8 +17,20 @@ public final class Datasets {
 
     private Datasets() {}
 
-    /** Loads or generates the dataset; {@code seeds} may be null (all seeds 0). */
+    /**
+     * Loads or generates the dataset; {@code seeds} may be null (all seeds 0). A relative {@code
+     * spec.dataset.path} resolves against the working directory.
+     */
     public static Dataset load(DatasetSpec spec, SeedsSpec seeds) {
+        return load(spec, seeds, Path.of(""));
+    }
+
+    /**
+     * As {@link #load(DatasetSpec, SeedsSpec)}, with a relative {@code spec.dataset.path} resolved
+     * against {@code base}: the sweep file's folder, or a cluster pod's mounted volume claim, as
+     * checkpoint paths are.
+     */
+    public static Dataset load(DatasetSpec spec, SeedsSpec seeds, Path base) {
         if (spec == null || spec.name() == null) {
             throw new DatasetException(
                     "spec.dataset.name: expected fashion-mnist, modular-addition or"
@@ -29,7 +41,7 @@ public final class Datasets {
         boolean evalOnTrain = evalOnTrain(spec.evalSplit());
         Dataset full =
                 switch (spec.name()) {
-                    case FashionMnist.NAME -> fashionMnist(spec.path());
+                    case FashionMnist.NAME -> fashionMnist(spec.path(), base);
                     case ModularAddition.NAME ->
                             ModularAddition.generate(
                                     or(spec.modulus(), ModularAddition.DEFAULT_MODULUS),
@@ -53,8 +65,8 @@ public final class Datasets {
         return restrict(full, spec.trainExamples(), spec.evalExamples(), evalOnTrain, evalSeed);
     }
 
-    private static Dataset fashionMnist(String path) {
-        Path folder = Path.of(path == null ? FashionMnist.DEFAULT_PATH : path);
+    private static Dataset fashionMnist(String path, Path base) {
+        Path folder = base.resolve(path == null ? FashionMnist.DEFAULT_PATH : path);
         return FASHION_MNIST.computeIfAbsent(
                 folder.toAbsolutePath().normalize(), FashionMnist::load);
     }

@@ -72,7 +72,7 @@ public final class SweepContext implements AutoCloseable {
     }
 
     public synchronized Dataset dataset() {
-        if (dataset == null) dataset = Datasets.load(spec().dataset(), spec().seeds());
+        if (dataset == null) dataset = Datasets.load(spec().dataset(), spec().seeds(), baseDir);
         return dataset;
     }
 

@@ -114,6 +114,32 @@ class DatasetsTest {
     }
 
     @Test
+    void aRelativeFashionMnistFolderResolvesAgainstTheGivenBase(@TempDir Path dir)
+            throws Exception {
+        // A cluster pod's working directory is not the claim: the path must resolve against the
+        // base the sweep gives (the claim's mount, or the sweep file's folder), not the process's.
+        java.nio.file.Files.createDirectories(dir.resolve("datasets"));
+        java.nio.file.Files.createSymbolicLink(
+                dir.resolve("datasets/fashion-mnist"), Path.of(FashionMnist.DEFAULT_PATH));
+        DatasetSpec spec =
+                new DatasetSpec(
+                        "fashion-mnist",
+                        "datasets/fashion-mnist",
+                        null,
+                        100,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        Dataset data = Datasets.load(spec, null, dir);
+        assertEquals(100, data.eval().y().length);
+        assertTrue(data.description().contains(dir.resolve("datasets/fashion-mnist").toString()));
+        DatasetException e = assertThrows(DatasetException.class, () -> Datasets.load(spec, null));
+        assertTrue(e.getMessage().contains("datasets/fashion-mnist"), e.getMessage());
+    }
+
+    @Test
     void subsetCopiesTheRequestedRows() {
         Split s = new Split(new float[] {0, 1, 2, 3, 4, 5}, new int[] {7, 8, 9}, 3, 2);
         Split picked = s.subset(new int[] {2, 0});
