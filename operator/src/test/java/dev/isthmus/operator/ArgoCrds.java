@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public class ArgoCrds implements Consumer<KubernetesServer> {
 
-    static final String DIR = "/argo/crds/";
+    public static final String DIR = "/argo/crds/";
 
     @Override
     public void accept(KubernetesServer server) {
@@ -39,16 +39,25 @@ public class ArgoCrds implements Consumer<KubernetesServer> {
 
     /** Reads a CRD without its schema (Argo's workflow CRD is over SnakeYAML's 3 MB limit). */
     static CustomResourceDefinition load(String resource) {
+        JsonNode crd = read(resource);
+        for (JsonNode version : crd.path("spec").path("versions")) {
+            ((ObjectNode) version).remove("schema");
+        }
+        return Serialization.unmarshal(crd.toString(), CustomResourceDefinition.class);
+    }
+
+    /** Reads a CRD as Argo ships it, schema included (for a real API server). */
+    public static CustomResourceDefinition withSchema(String resource) {
+        return Serialization.unmarshal(read(resource).toString(), CustomResourceDefinition.class);
+    }
+
+    private static JsonNode read(String resource) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(16 * 1024 * 1024);
         ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
         try (InputStream in = ArgoCrds.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("test resource missing: " + resource);
-            JsonNode crd = yaml.readTree(in);
-            for (JsonNode version : crd.path("spec").path("versions")) {
-                ((ObjectNode) version).remove("schema");
-            }
-            return Serialization.unmarshal(crd.toString(), CustomResourceDefinition.class);
+            return yaml.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

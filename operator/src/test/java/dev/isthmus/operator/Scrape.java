@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.stream.Collectors;
 
 /** Scrapes {@code /q/metrics} and checks series by their text. */
-final class Scrape {
+public final class Scrape {
 
     private Scrape() {}
 
-    static String metrics() {
+    public static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    static void assertSeries(String metrics, String prefix) {
+    public static void assertSeries(String metrics, String prefix) {
         if (metrics.lines().noneMatch(l -> l.startsWith(prefix))) {
             fail("no series " + prefix + " in:\n" + ours(metrics));
         }
@@ -24,7 +24,7 @@ final class Scrape {
      * Every series in {@code manifests/metrics.txt} (what the chart's dashboard and alerts query)
      * is on the scrape; JOSDK creates its failed-reconcile counter only at the first failure.
      */
-    static void assertListedSeriesExported(String metrics) {
+    public static void assertListedSeriesExported(String metrics) {
         java.util.Set<String> scraped =
                 metrics.lines()
                         .filter(l -> !l.isBlank() && !l.startsWith("#"))
@@ -50,7 +50,7 @@ final class Scrape {
     }
 
     /** Prints the operator's own series (histogram buckets left out). */
-    static void print(String metrics) {
+    public static void print(String metrics) {
         System.out.println("scrape of /q/metrics:\n" + ours(metrics));
     }
 

@@ -4,17 +4,19 @@ import static org.awaitility.Awaitility.await;
 
 import dev.isthmus.operator.resource.ConnectivitySweepResource;
 import dev.isthmus.operator.resource.SweepStatus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-/** Waits for a sweep's status to satisfy a condition (polling every 20 ms). */
-final class SweepAwait {
+/** Waits for a sweep's status to satisfy a condition, or for a Workflow (polling every 20 ms). */
+public final class SweepAwait {
 
     private SweepAwait() {}
 
-    static SweepStatus status(KubernetesClient client, String name, Predicate<SweepStatus> ready) {
+    public static SweepStatus status(
+            KubernetesClient client, String name, Predicate<SweepStatus> ready) {
         AtomicReference<SweepStatus> seen = new AtomicReference<>();
         await().pollInterval(Duration.ofMillis(20))
                 .atMost(Duration.ofSeconds(15))
@@ -31,5 +33,14 @@ final class SweepAwait {
                             return status != null && ready.test(status);
                         });
         return seen.get();
+    }
+
+    /** The Workflow {@code name} once it exists (within 15 s). */
+    public static GenericKubernetesResource workflow(KubernetesClient client, String name) {
+        await().pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(15))
+                .alias("Workflow " + name)
+                .until(() -> Sweeps.workflow(client, name) != null);
+        return Sweeps.workflow(client, name);
     }
 }
