@@ -80,6 +80,7 @@ public final class Sweeps {
         for (Map.Entry<String, String> pod : pods.entrySet()) {
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("id", "n" + i);
+            node.put("name", pod.getKey()); // required by Argo's schema
             node.put("displayName", pod.getKey());
             node.put("type", "Pod");
             node.put("templateName", pod.getKey().replaceAll("\\(.*", ""));
@@ -92,6 +93,7 @@ public final class Sweeps {
         if (summary != null) {
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("id", "agg");
+            node.put("name", "aggregate");
             node.put("displayName", "aggregate");
             node.put("type", "Pod");
             node.put("templateName", "aggregate");
