@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * Optimistic concurrency on a real API server: a user's update from a copy read before the operator
  * wrote its status carries a stale resourceVersion and gets 409 Conflict, changing nothing; the
  * operator's own status writes (a JSON patch without a resourceVersion) never conflict, and the
- * retried update is reconciled into the next generation.
+ * retried update is reconciled into the next generation. The operator's own resourceVersion-locked
+ * edit (stopping the old run) still lands while someone else keeps writing that Workflow; whether
+ * it met a 409 on the way (the SDK then retries the reconcile) is not forced: the test prints the
+ * failed-reconcile counter.
  */
 @QuarkusTest
 @TestProfile(RealApiServerProfile.class)
