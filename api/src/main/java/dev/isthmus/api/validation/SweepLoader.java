@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.isthmus.api.admission.Admission;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.SpecDefaults;
 import java.io.IOException;
@@ -78,7 +79,13 @@ public final class SweepLoader {
         if (!problems.isEmpty()) {
             throw new SpecException(sourceName, problems.problems());
         }
-        return SpecDefaults.apply(sweep);
+        ConnectivitySweep complete = SpecDefaults.apply(sweep);
+        // Counted before the Planner would build the pairs: 100,000 seeds are 5·10⁹ of them.
+        List<Problem> tooLarge = Admission.plannable(complete.spec());
+        if (!tooLarge.isEmpty()) {
+            throw new SpecException(sourceName, tooLarge);
+        }
+        return complete;
     }
 
     /** The sweep as YAML, fields in declaration order, nulls left out. */
