@@ -31,10 +31,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Run store folder or file:// URI (overrides the spec).")
     String store;
 
+    @picocli.CommandLine.Mixin BudgetOptions budget = new BudgetOptions();
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         ConnectivitySweep sweep = SpecFile.load(file);
+        budget.admitHere(sweep, file);
         try (SweepContext ctx = SpecFile.open(file, sweep, store)) {
             Preflight.check(ctx);
             Plan plan = ctx.plan();
@@ -73,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
                     report.ran(),
                     report.skipped(),
                     (System.nanoTime() - start) / 1e9);
-            return report.ok() ? IsthmusCommand.OK : IsthmusCommand.FAILED;
+            if (report.ok()) return IsthmusCommand.OK;
+            return report.onlyBadInput() ? IsthmusCommand.BAD_INPUT : IsthmusCommand.FAILED;
         }
     }
 }

@@ -147,9 +147,10 @@ public record Estimate(
                         "as float32",
                         3,
                         "both endpoints and the point on the path"));
+        boolean modular = "modular-addition".equals(spec.dataset().name());
         evaluate.add(
                 new Term(
-                        "spec.dataset.evalExamples",
+                        modular ? "spec.dataset.modulus" : "spec.dataset.evalExamples",
                         Units.count(eval)
                                 + " examples × "
                                 + Units.count(net.classes())

@@ -20,10 +20,20 @@ import java.util.concurrent.Future;
  */
 public final class LocalExecutor {
 
-    /** How the run went. */
-    public record Report(int ran, int skipped, List<String> failed, List<String> notRun) {
+    /**
+     * How the run went.
+     *
+     * @param badInput the failed tasks whose failure came from the input (never retried)
+     */
+    public record Report(
+            int ran, int skipped, List<String> failed, List<String> notRun, List<String> badInput) {
         public boolean ok() {
             return failed.isEmpty() && notRun.isEmpty();
+        }
+
+        /** Whether every failure came from the input, so that a re-run would fail the same way. */
+        public boolean onlyBadInput() {
+            return !failed.isEmpty() && badInput.containsAll(failed);
         }
     }
 
@@ -43,6 +53,7 @@ public final class LocalExecutor {
         Set<String> bad = new HashSet<>();
         List<String> failed = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
+        List<String> badInput = new ArrayList<>();
         int[] ran = {0};
         int[] skipped = {0};
         ExecutorService pool =
@@ -77,6 +88,7 @@ public final class LocalExecutor {
                     } catch (ExecutionException e) {
                         bad.add(t.id());
                         failed.add(t.id());
+                        if (Errors.badInput(e.getCause())) badInput.add(t.id());
                         log.println(t.id() + " failed: " + Errors.oneLine(e.getCause()));
                     }
                 }
@@ -87,7 +99,7 @@ public final class LocalExecutor {
         } finally {
             pool.shutdownNow();
         }
-        return new Report(ran[0], skipped[0], failed, notRun);
+        return new Report(ran[0], skipped[0], failed, notRun, badInput);
     }
 
     private TaskRunner.Outcome attempt(Task t) {
