@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +43,7 @@ public final class LocalExecutor {
     private final int parallelism;
     private final int retries;
     private final PrintStream log;
+    private final Map<Task, Integer> running = new ConcurrentHashMap<>();
 
     public LocalExecutor(TaskRunner runner, int parallelism, int retries, PrintStream log) {
         this.runner = runner;
@@ -102,14 +105,22 @@ public final class LocalExecutor {
         return new Report(ran[0], skipped[0], failed, notRun, badInput);
     }
 
+    /** The tasks running right now, with their attempt: what a signal interrupts. */
+    public Map<Task, Integer> running() {
+        return Map.copyOf(running);
+    }
+
     private TaskRunner.Outcome attempt(Task t) {
         for (int attempt = 1; ; attempt++) {
             try {
+                running.put(t, attempt);
                 return runner.run(t, attempt);
             } catch (RuntimeException e) {
                 if (attempt > retries || !Errors.retryable(e)) throw e;
                 log.println(
                         t.id() + " attempt " + attempt + " failed, retrying: " + Errors.oneLine(e));
+            } finally {
+                running.remove(t);
             }
         }
     }
