@@ -15,10 +15,12 @@ class CronExpressionFuzzTest {
 
     @FuzzTest(maxDuration = "120s")
     void problem(byte[] data) {
-        String problem = CronExpression.problem(new String(data, StandardCharsets.UTF_8));
+        String text = new String(data, StandardCharsets.UTF_8);
+        String problem = CronExpression.problem(text);
         if (problem != null) {
             assertFalse(problem.isBlank());
-            assertFalse(problem.contains("Exception"), problem);
+            // the expression is echoed; "Exception" from anywhere else is an internal leaking
+            assertFalse(problem.contains("Exception") && !text.contains("Exception"), problem);
         }
     }
 }

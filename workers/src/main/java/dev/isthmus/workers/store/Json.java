@@ -44,7 +44,12 @@ public final class Json {
     public static <T> T read(byte[] json, Class<T> type, String source) {
         String text = ParseMessages.utf8(json, source);
         try {
-            return MAPPER.readValue(text, type);
+            // one document: "{} {...}" is not a record followed by noise
+            return MAPPER.readerFor(type)
+                    .with(
+                            com.fasterxml.jackson.databind.DeserializationFeature
+                                    .FAIL_ON_TRAILING_TOKENS)
+                    .readValue(text);
         } catch (JsonProcessingException e) {
             throw new BadInputException(
                     source

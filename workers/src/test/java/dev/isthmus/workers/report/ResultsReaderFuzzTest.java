@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.isthmus.api.result.RegressionGate;
 import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.api.validation.BadInputException;
-import dev.isthmus.workers.store.Json;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -19,7 +18,7 @@ class ResultsReaderFuzzTest {
     void read(byte[] data) {
         Results r;
         try {
-            r = Json.read(data, Results.class, "results.json");
+            r = Results.read(data, "results.json");
         } catch (BadInputException refused) {
             return;
         }
