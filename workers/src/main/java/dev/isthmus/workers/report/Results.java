@@ -71,6 +71,13 @@ public record Results(
                         source + ": its " + part[0] + " list has an empty entry");
             }
         }
+        for (int i = 0; i < r.summary().size(); i++) {
+            SummaryRow row = r.summary().get(i);
+            if (row.alignment() == null || row.path() == null) {
+                throw new BadInputException(
+                        source + ": summary[" + i + "] names no alignment or no path");
+            }
+        }
         return r;
     }
 
