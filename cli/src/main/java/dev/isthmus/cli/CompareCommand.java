@@ -6,7 +6,6 @@ import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.exec.Layout;
 import dev.isthmus.workers.report.Results;
-import dev.isthmus.workers.store.Json;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -107,6 +106,6 @@ final class CompareCommand implements Callable<Integer> {
     private static Results read(Path run) throws Exception {
         Path file = Files.isDirectory(run) ? run.resolve(Layout.RESULTS) : run;
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file + ": no results.json");
-        return Json.read(Files.readAllBytes(file), Results.class, file.toString());
+        return Results.read(Files.readAllBytes(file), file.toString());
     }
 }

@@ -21,14 +21,19 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
+    @picocli.CommandLine.Mixin BudgetOptions budget = new BudgetOptions();
+
     @Override
     public Integer call() throws Exception {
-        Plan plan = Planner.plan(SpecFile.load(file));
+        var sweep = SpecFile.load(file);
+        var estimate = budget.admitHere(sweep, file);
+        Plan plan = Planner.plan(sweep);
         if (json) {
             System.out.print(Json.string(plan));
             return IsthmusCommand.OK;
         }
         System.out.printf("sweep %s, spec %s%n", plan.sweep(), plan.specHash().substring(0, 12));
+        System.out.print(EstimateText.render(estimate, sweep.spec().execution().parallelism()));
         for (Task t : plan.allTasks()) {
             System.out.printf(
                     "%-12s %s  %-40s <- %s%n",

@@ -51,9 +51,12 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path out;
 
+    @picocli.CommandLine.Mixin BudgetOptions budget = new BudgetOptions();
+
     @Override
     public Integer call() throws Exception {
         ConnectivitySweep sweep = SpecFile.load(file);
+        budget.admitPod(sweep, file);
         if (maxPodsPerStage < 1) {
             throw new BadInputException(
                     "--max-pods-per-stage: must be >= 1, got " + maxPodsPerStage);

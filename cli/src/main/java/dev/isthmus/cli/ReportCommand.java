@@ -3,7 +3,6 @@ package dev.isthmus.cli;
 import dev.isthmus.workers.exec.Layout;
 import dev.isthmus.workers.report.HtmlReport;
 import dev.isthmus.workers.report.Results;
-import dev.isthmus.workers.store.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
         Path results = run.resolve(Layout.RESULTS);
         if (!Files.isRegularFile(results))
             throw new NoSuchFileException(results + ": no results.json");
-        Results r = Json.read(Files.readAllBytes(results), Results.class, results.toString());
+        Results r = Results.read(Files.readAllBytes(results), results.toString());
         Path target = out != null ? out : run.resolve(Layout.REPORT);
         Files.writeString(target, HtmlReport.render(r), StandardCharsets.UTF_8);
         System.out.println("report: " + target);

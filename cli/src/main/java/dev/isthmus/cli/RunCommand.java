@@ -3,6 +3,7 @@ package dev.isthmus.cli;
 import dev.isthmus.api.plan.Plan;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.workers.exec.Interruption;
 import dev.isthmus.workers.exec.Layout;
 import dev.isthmus.workers.exec.LocalExecutor;
 import dev.isthmus.workers.exec.Preflight;
@@ -12,6 +13,7 @@ import dev.isthmus.workers.progress.ConsoleProgress;
 import dev.isthmus.workers.report.HtmlReport;
 import dev.isthmus.workers.report.Results;
 import dev.isthmus.workers.report.SummaryTable;
+import dev.isthmus.workers.store.RunLock;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,11 +33,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Run store folder or file:// URI (overrides the spec).")
     String store;
 
+    @picocli.CommandLine.Mixin BudgetOptions budget = new BudgetOptions();
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         ConnectivitySweep sweep = SpecFile.load(file);
-        try (SweepContext ctx = SpecFile.open(file, sweep, store)) {
+        budget.admitHere(sweep, file);
+        try (SweepContext ctx = SpecFile.open(file, sweep, store);
+                RunLock lock = RunLock.acquire(ctx.store().root())) {
             Preflight.check(ctx);
             Plan plan = ctx.plan();
             var err = System.err;
@@ -50,8 +56,20 @@ final class RunCommand implements Callable<Integer> {
                     ctx.store().describe("."));
             TaskRunner runner = new TaskRunner(ctx, t -> ConsoleProgress.stderr(t.id()));
             var exec = sweep.spec().execution();
-            LocalExecutor.Report report =
-                    new LocalExecutor(runner, exec.parallelism(), exec.retries(), err).run(plan);
+            LocalExecutor executor =
+                    new LocalExecutor(runner, exec.parallelism(), exec.retries(), err);
+            Thread onSignal = Interruption.hook(ctx, executor, err);
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            LocalExecutor.Report report;
+            try {
+                report = executor.run(plan);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it reports the interruption
+                }
+            }
             if (report.failed().contains("aggregate-0")) {
                 err.println("no summary: aggregation failed (see above)");
                 return IsthmusCommand.FAILED;
@@ -73,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
                     report.ran(),
                     report.skipped(),
                     (System.nanoTime() - start) / 1e9);
-            return report.ok() ? IsthmusCommand.OK : IsthmusCommand.FAILED;
+            if (report.ok()) return IsthmusCommand.OK;
+            return report.onlyBadInput() ? IsthmusCommand.BAD_INPUT : IsthmusCommand.FAILED;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.isthmus.cli;
 
 import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.exec.SweepContext;
 import dev.isthmus.workers.store.RunStore;
@@ -13,6 +14,9 @@ final class SpecFile {
     private SpecFile() {}
 
     static ConnectivitySweep load(Path file) throws NoSuchFileException {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + ": is a folder, not a sweep file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file + ": no such sweep file");
         }

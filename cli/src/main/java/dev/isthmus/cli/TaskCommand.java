@@ -80,6 +80,8 @@ final class TaskCommand implements Callable<Integer> {
         String text;
     }
 
+    @picocli.CommandLine.Mixin BudgetOptions budget = new BudgetOptions();
+
     @Override
     public Integer call() throws Exception {
         Stage s = Stage.parse(stage);
@@ -90,6 +92,7 @@ final class TaskCommand implements Callable<Integer> {
                 spec.file != null
                         ? SpecFile.load(spec.file)
                         : SweepLoader.parse(spec.text, "--spec-yaml");
+        budget.admitPod(sweep, spec.file != null ? spec.file : "--spec-yaml");
         Path folder = spec.file != null ? spec.file.toAbsolutePath().getParent() : Path.of("");
         try (SweepContext ctx = SpecFile.open(sweep, folder, store, workdir)) {
             List<Task> tasks = TaskBatch.select(ctx.plan(), s, index, batch);

@@ -23,9 +23,12 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Also print the sweep with every default filled in.")
     boolean resolved;
 
+    @picocli.CommandLine.Mixin BudgetOptions budget = new BudgetOptions();
+
     @Override
     public Integer call() throws Exception {
         ConnectivitySweep sweep = SpecFile.load(file);
+        budget.admitHere(sweep, file);
         Plan plan = Planner.plan(sweep);
         System.out.printf(
                 "%s: valid (%d endpoints, %d curves, %d tasks)%n",

@@ -1,5 +1,6 @@
 package dev.isthmus.api.plan;
 
+import dev.isthmus.api.admission.Admission;
 import dev.isthmus.api.spec.AlignmentSpec;
 import dev.isthmus.api.spec.CheckpointRef;
 import dev.isthmus.api.spec.ConnectivitySweep;
@@ -9,6 +10,7 @@ import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.api.spec.TrainSpec;
 import dev.isthmus.api.validation.BadInputException;
+import dev.isthmus.api.validation.SpecException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,6 +29,9 @@ public final class Planner {
 
     public static Plan plan(ConnectivitySweep sweep) {
         SweepSpec spec = sweep.spec();
+        // SweepLoader refuses these already; a sweep built in code must not hang here either.
+        List<dev.isthmus.api.validation.Problem> tooLarge = Admission.plannable(spec);
+        if (!tooLarge.isEmpty()) throw new SpecException(sweep.name(), tooLarge);
         Map<Stage, List<Task>> stages = new EnumMap<>(Stage.class);
         for (Stage s : Stage.values()) stages.put(s, new ArrayList<>());
 

@@ -55,7 +55,8 @@ enum JsonKind {
         } else if (Map.class.isAssignableFrom(raw) || raw.isRecord()) {
             return OBJECT;
         }
-        throw new BadInputException("no JSON kind for " + type);
+        // A spec type the structural check does not know: a bug here, not the user's input.
+        throw new IllegalStateException("no JSON kind for " + type);
     }
 
     static Class<?> raw(Type type) {

@@ -91,8 +91,11 @@ final class StructureCheck {
 
     private JsonNode walkList(ArrayNode node, Type elementType, String path) {
         for (int i = 0; i < node.size(); i++) {
-            String elementPath = ProblemCollector.at(path, i);
             JsonNode element = node.get(i);
+            if (fitsScalar(element, elementType)) {
+                continue; // a long list of seeds costs no path strings
+            }
+            String elementPath = ProblemCollector.at(path, i);
             JsonNode checked =
                     element.isNull()
                             ? reject(
@@ -101,6 +104,18 @@ final class StructureCheck {
             node.set(i, checked == null ? NullNode.getInstance() : checked);
         }
         return node;
+    }
+
+    /** Whether {@code node} is a valid plain scalar of {@code type}, needing no further check. */
+    private static boolean fitsScalar(JsonNode node, Type type) {
+        if (!(type instanceof Class<?> raw) || raw.isRecord() || !node.isValueNode()) {
+            return false;
+        }
+        JsonKind kind = JsonKind.of(type);
+        return kind != JsonKind.LIST
+                && kind != JsonKind.OBJECT
+                && kind.matches(node)
+                && (kind != JsonKind.INTEGER || fits(node, raw));
     }
 
     private JsonNode walkMap(ObjectNode node, Type valueType, String path) {

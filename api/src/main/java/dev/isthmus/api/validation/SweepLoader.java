@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.isthmus.api.admission.Admission;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.SpecDefaults;
 import java.io.IOException;
@@ -44,7 +45,14 @@ public final class SweepLoader {
     public static ConnectivitySweep load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            byte[] bytes = Files.readAllBytes(file);
+            text = ParseMessages.utf8(bytes, "");
+        } catch (BadInputException e) {
+            throw new SpecException(
+                    file.toString(),
+                    List.of(
+                            new Problem(
+                                    "file", e.getMessage() + "; a sweep is YAML or JSON text")));
         } catch (NoSuchFileException e) {
             throw new SpecException(file.toString(), List.of(new Problem("file", "not found")));
         } catch (AccessDeniedException e) {
@@ -54,7 +62,7 @@ public final class SweepLoader {
         } catch (IOException e) {
             throw new SpecException(
                     file.toString(),
-                    List.of(new Problem("file", "cannot be read: " + e.getMessage())));
+                    List.of(new Problem("file", "cannot be read (" + ioReason(e) + ")")));
         }
         return parse(text, file.toString());
     }
@@ -78,7 +86,13 @@ public final class SweepLoader {
         if (!problems.isEmpty()) {
             throw new SpecException(sourceName, problems.problems());
         }
-        return SpecDefaults.apply(sweep);
+        ConnectivitySweep complete = SpecDefaults.apply(sweep);
+        // Counted before the Planner would build the pairs: 100,000 seeds are 5·10⁹ of them.
+        List<Problem> tooLarge = Admission.plannable(complete.spec());
+        if (!tooLarge.isEmpty()) {
+            throw new SpecException(sourceName, tooLarge);
+        }
+        return complete;
     }
 
     /** The sweep as YAML, fields in declaration order, nulls left out. */
@@ -112,6 +126,15 @@ public final class SweepLoader {
         }
     }
 
+    /** Why a file could not be read, without Java's exception names. */
+    static String ioReason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "an input/output error" : m;
+    }
+
     private static ConnectivitySweep bind(JsonNode tree) {
         try {
             return JSON.treeToValue(tree, ConnectivitySweep.class);
@@ -128,7 +151,7 @@ public final class SweepLoader {
             return syntaxProblem(mark.getLine() + 1, mark.getColumn() + 1, yaml.getProblem());
         }
         JsonLocation location = e.getLocation();
-        String message = e.getOriginalMessage().lines().findFirst().orElse("cannot be parsed");
+        String message = ParseMessages.what(e);
         if (location == null) {
             return syntaxProblem(0, 0, message);
         }

@@ -50,11 +50,10 @@ final class TrainRules {
             if (seed == null) {
                 continue;
             }
-            String seedPath = ProblemCollector.at(path, i);
             if (seed < 0) {
-                problems.atLeast(seedPath, seed, 0);
+                problems.atLeast(ProblemCollector.at(path, i), seed, 0);
             } else if (!seen.add(seed)) {
-                problems.add(seedPath, "duplicate seed " + seed);
+                problems.add(ProblemCollector.at(path, i), "duplicate seed " + seed);
             }
         }
     }

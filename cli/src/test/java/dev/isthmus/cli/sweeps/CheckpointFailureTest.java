@@ -54,8 +54,9 @@ class CheckpointFailureTest {
                                 + "  pairs: [[a, b], [a, c], [b, d]]\n"
                                 + "  alphas: 5\n"
                                 + "  execution: {parallelism: 2, retries: 2, threads: 1}\n");
+        // Every failure comes from a checkpoint: bad input, which a re-run would repeat.
         assertEquals(
-                IsthmusCommand.FAILED,
+                IsthmusCommand.BAD_INPUT,
                 IsthmusCommand.execute(
                         "run", spec.toString(), "--store", dir.resolve("runs").toString()));
 

@@ -23,7 +23,7 @@ record AxisMatrix(int rows, int cols, double[] data) {
         for (int k = axis + 1; k < shape.length; k++) inner *= (int) shape[k];
         float[] x = t.toFloats();
         int cols = outer * inner;
-        double[] m = new double[n * cols];
+        double[] m = new double[Math.multiplyExact(n, cols)];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < n; i++) {
                 int src = (o * n + i) * inner;
@@ -39,7 +39,7 @@ record AxisMatrix(int rows, int cols, double[] data) {
         int outer = 1;
         for (int k = 0; k < axis; k++) outer *= (int) shape[k];
         int inner = cols / Math.max(outer, 1);
-        float[] x = new float[rows * cols];
+        float[] x = new float[Math.multiplyExact(rows, cols)];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < rows; i++) {
                 int dst = (o * rows + i) * inner;
@@ -52,7 +52,7 @@ record AxisMatrix(int rows, int cols, double[] data) {
 
     /** Q·X for a row-major (rows × rows) Q. */
     AxisMatrix leftMultiply(double[] q) {
-        double[] out = new double[rows * cols];
+        double[] out = new double[Math.multiplyExact(rows, cols)];
         for (int i = 0; i < rows; i++) {
             for (int k = 0; k < rows; k++) {
                 double f = q[i * rows + k];

@@ -34,9 +34,10 @@ public final class BlockAssignment {
         }
         int blocks = n / size;
         int groups = costs.size();
-        double[] headCost = new double[blocks * blocks]; // (H, H)
-        int[][][] within = new int[groups][blocks * blocks][]; // σ for each (h, h')
-        double[] sub = new double[size * size];
+        double[] headCost = new double[Math.multiplyExact(blocks, blocks)]; // (H, H)
+        int[][][] within =
+                new int[groups][Math.multiplyExact(blocks, blocks)][]; // σ for each (h, h')
+        double[] sub = new double[Math.multiplyExact(size, size)];
         for (int g = 0; g < groups; g++) {
             double[] c = costs.get(g);
             for (int h = 0; h < blocks; h++) {

@@ -169,7 +169,8 @@ public final class OrthogonalMatching {
         /** The Q with Q·1 = 1 maximising Σ⟨W_A, Q·W_B⟩ over the given stream axes. */
         double[] procrustes(Map<String, HostTensor> b, List<PermutationSpec.Axis> over) {
             int d = stream.width();
-            double[] m = new double[d * d]; // Σ W_A·W_Bᵀ, stream axis first, (d, d)
+            double[] m =
+                    new double[Math.multiplyExact(d, d)]; // Σ W_A·W_Bᵀ, stream axis first, (d, d)
             for (PermutationSpec.Axis ax : over) {
                 AxisMatrix.of(ac.get(ax.param()), ax.axis())
                         .addCrossInto(AxisMatrix.of(b.get(ax.param()), ax.axis()), m);

@@ -14,7 +14,7 @@ public final class Procrustes {
     /** The orthogonal Q (n × n, row-major) maximising tr(QᵀM). */
     public static double[] orthogonal(double[] m, int n) {
         Svd svd = Svd.of(m, n);
-        double[] q = new double[n * n]; // U·Vᵀ
+        double[] q = new double[Math.multiplyExact(n, n)]; // U·Vᵀ
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
@@ -31,10 +31,10 @@ public final class Procrustes {
         double[] w = householder(d);
         double[] n = reflectColumns(reflectRows(m, w, d), w, d); // H·M·H
         int k = d - 1;
-        double[] lead = new double[k * k];
+        double[] lead = new double[Math.multiplyExact(k, k)];
         for (int i = 0; i < k; i++) System.arraycopy(n, i * d, lead, i * k, k);
         double[] r = orthogonal(lead, k);
-        double[] block = new double[d * d]; // diag(R, 1)
+        double[] block = new double[Math.multiplyExact(d, d)]; // diag(R, 1)
         for (int i = 0; i < k; i++) System.arraycopy(r, i * k, block, i * d, k);
         block[d * d - 1] = 1;
         return reflectColumns(reflectRows(block, w, d), w, d);
@@ -78,7 +78,7 @@ public final class Procrustes {
     /** The permutation matrix of {@code perm} in Git Re-Basin's convention: Q[i, perm[i]] = 1. */
     public static double[] permutationMatrix(int[] perm) {
         int n = perm.length;
-        double[] q = new double[n * n];
+        double[] q = new double[Math.multiplyExact(n, n)];
         for (int i = 0; i < n; i++) q[i * n + perm[i]] = 1;
         return q;
     }

@@ -63,8 +63,8 @@ public record Svd(double[] u, double[] s, double[] v, int n) {
             }
         }
         complete(cols, known);
-        double[] u = new double[n * n];
-        double[] v = new double[n * n];
+        double[] u = new double[Math.multiplyExact(n, n)];
+        double[] v = new double[Math.multiplyExact(n, n)];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 u[i * n + j] = cols[j][i];

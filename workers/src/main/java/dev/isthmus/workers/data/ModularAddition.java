@@ -49,7 +49,7 @@ public final class ModularAddition {
     private static Split rows(int p, int[] order, int from, int to) {
         int n = to - from;
         int features = 2 * p;
-        float[] x = new float[n * features]; // (n, 2p)
+        float[] x = new float[Math.multiplyExact(n, features)]; // (n, 2p)
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             int a = order[from + i] / p;

@@ -59,7 +59,7 @@ public final class SparseParity {
     }
 
     private static Split examples(int bits, int[] subset, int n, SplittableRandom rng) {
-        float[] x = new float[n * bits]; // (n, bits)
+        float[] x = new float[Math.multiplyExact(n, bits)]; // (n, bits)
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < bits; j++) {

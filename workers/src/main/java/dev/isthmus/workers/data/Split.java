@@ -36,7 +36,7 @@ public record Split(float[] x, int[] y, int size, int features) {
 
     /** Returns a new split holding copies of the given rows, in the order given. */
     public Split subset(int[] rows) {
-        float[] sx = new float[rows.length * features]; // (rows, features)
+        float[] sx = new float[Math.multiplyExact(rows.length, features)]; // (rows, features)
         int[] sy = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];

@@ -32,7 +32,12 @@ public final class Errors {
         while (t != null && (t.getMessage() == null || t.getMessage().isBlank())) t = t.getCause();
         String m = t == null ? e.getClass().getSimpleName() : t.getMessage();
         if (t != null && t.getCause() != null && t instanceof java.io.UncheckedIOException) {
-            m = m + ": " + t.getCause().getMessage();
+            String cause = t.getCause().getMessage();
+            if (cause != null
+                    && !m.toLowerCase(java.util.Locale.ROOT)
+                            .contains(cause.toLowerCase(java.util.Locale.ROOT))) {
+                m = m + ": " + cause;
+            }
         }
         return m.replace('\n', ' ').strip();
     }

@@ -167,7 +167,7 @@ final class EvaluateTask implements TaskRunner.StageTask {
 
     /** The network's logits on every evaluation example, (examples, classes) row-major. */
     private static float[] logits(SweepContext ctx, Params p, DeviceBatches data, int classes) {
-        float[] all = new float[data.examples() * classes];
+        float[] all = new float[Math.multiplyExact(data.examples(), classes)];
         Evaluator.evaluate(
                 ctx.model(),
                 p,

@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,10 +22,20 @@ import java.util.concurrent.Future;
  */
 public final class LocalExecutor {
 
-    /** How the run went. */
-    public record Report(int ran, int skipped, List<String> failed, List<String> notRun) {
+    /**
+     * How the run went.
+     *
+     * @param badInput the failed tasks whose failure came from the input (never retried)
+     */
+    public record Report(
+            int ran, int skipped, List<String> failed, List<String> notRun, List<String> badInput) {
         public boolean ok() {
             return failed.isEmpty() && notRun.isEmpty();
+        }
+
+        /** Whether every failure came from the input, so that a re-run would fail the same way. */
+        public boolean onlyBadInput() {
+            return !failed.isEmpty() && badInput.containsAll(failed);
         }
     }
 
@@ -31,6 +43,7 @@ public final class LocalExecutor {
     private final int parallelism;
     private final int retries;
     private final PrintStream log;
+    private final Map<Task, Integer> running = new ConcurrentHashMap<>();
 
     public LocalExecutor(TaskRunner runner, int parallelism, int retries, PrintStream log) {
         this.runner = runner;
@@ -43,6 +56,7 @@ public final class LocalExecutor {
         Set<String> bad = new HashSet<>();
         List<String> failed = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
+        List<String> badInput = new ArrayList<>();
         int[] ran = {0};
         int[] skipped = {0};
         ExecutorService pool =
@@ -77,6 +91,7 @@ public final class LocalExecutor {
                     } catch (ExecutionException e) {
                         bad.add(t.id());
                         failed.add(t.id());
+                        if (Errors.badInput(e.getCause())) badInput.add(t.id());
                         log.println(t.id() + " failed: " + Errors.oneLine(e.getCause()));
                     }
                 }
@@ -87,17 +102,25 @@ public final class LocalExecutor {
         } finally {
             pool.shutdownNow();
         }
-        return new Report(ran[0], skipped[0], failed, notRun);
+        return new Report(ran[0], skipped[0], failed, notRun, badInput);
+    }
+
+    /** The tasks running right now, with their attempt: what a signal interrupts. */
+    public Map<Task, Integer> running() {
+        return Map.copyOf(running);
     }
 
     private TaskRunner.Outcome attempt(Task t) {
         for (int attempt = 1; ; attempt++) {
             try {
+                running.put(t, attempt);
                 return runner.run(t, attempt);
             } catch (RuntimeException e) {
                 if (attempt > retries || !Errors.retryable(e)) throw e;
                 log.println(
                         t.id() + " attempt " + attempt + " failed, retrying: " + Errors.oneLine(e));
+            } finally {
+                running.remove(t);
             }
         }
     }

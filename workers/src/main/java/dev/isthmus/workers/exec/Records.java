@@ -14,6 +14,8 @@ public final class Records {
      * files given by the user) marks the task done.
      *
      * @param inputs SHA-256 of each user-supplied checkpoint file the task read, by endpoint
+     * @param hashes SHA-256 of each output as written, by store path: a file truncated or edited
+     *     since does not count as done
      */
     public record Manifest(
             String id,
@@ -21,7 +23,8 @@ public final class Records {
             Map<String, String> inputs,
             List<String> outputs,
             double seconds,
-            int attempts) {}
+            int attempts,
+            Map<String, String> hashes) {}
 
     /** The last failure of a task, kept until the task succeeds. */
     public record Failure(String id, String key, String message, int attempts) {}

@@ -55,7 +55,20 @@ public final class TaskRunner {
         }
         return task.key().equals(manifest.key())
                 && manifest.outputs().stream().allMatch(store::exists)
-                && externalInputs(task).equals(manifest.inputs());
+                && externalInputs(task).equals(manifest.inputs())
+                && unchanged(manifest);
+    }
+
+    /** Whether every output still has the bytes it was written with. */
+    private boolean unchanged(Records.Manifest manifest) {
+        if (manifest.hashes() == null) return false; // written before outputs were hashed: redo
+        for (String output : manifest.outputs()) {
+            String expected = manifest.hashes().get(output);
+            if (expected == null || !expected.equals(ctx.fingerprint(ctx.store().path(output)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -88,11 +101,21 @@ public final class TaskRunner {
             Map<String, String> inputs = externalInputs(task);
             List<String> outputs = stage(task.stage()).run(ctx, task, progress.apply(task));
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, String> hashes = new TreeMap<>();
+            for (String output : outputs) {
+                hashes.put(output, ctx.fingerprint(ctx.store().path(output)));
+            }
             ctx.store()
                     .writeJson(
                             Layout.manifest(task),
                             new Records.Manifest(
-                                    task.id(), task.key(), inputs, outputs, seconds, attempt));
+                                    task.id(),
+                                    task.key(),
+                                    inputs,
+                                    outputs,
+                                    seconds,
+                                    attempt,
+                                    hashes));
             ctx.store().delete(Layout.failure(task));
             return Outcome.DONE;
         } catch (RuntimeException e) {

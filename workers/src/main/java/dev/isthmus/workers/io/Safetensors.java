@@ -1,6 +1,7 @@
 package dev.isthmus.workers.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -119,7 +120,9 @@ public final class Safetensors {
                     StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {
-            throw new CheckpointException(file, "cannot write: " + e, e);
+            // A full disk or a lost mount is the machine's fault, not the checkpoint's: retryable.
+            throw new UncheckedIOException(
+                    file + ": cannot write (" + IoReason.of(e) + "); nothing was written", e);
         } finally {
             deleteQuietly(temp);
         }

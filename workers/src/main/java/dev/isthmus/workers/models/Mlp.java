@@ -54,8 +54,9 @@ public final class Mlp implements Model, AffineLayers {
     }
 
     private static HostTensor uniform(SplittableRandom rng, long[] shape, double bound) {
-        int n = 1;
-        for (long d : shape) n *= (int) d;
+        long elements = 1;
+        for (long d : shape) elements = Math.multiplyExact(elements, d);
+        int n = Math.toIntExact(elements); // admission refuses larger tensors before any work
         float[] v = new float[n];
         for (int i = 0; i < n; i++) v[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
         return HostTensor.ofFloats(shape, v);

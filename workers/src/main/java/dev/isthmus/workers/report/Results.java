@@ -1,9 +1,11 @@
 package dev.isthmus.workers.report;
 
 import dev.isthmus.api.result.SummaryRow;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
 import dev.isthmus.workers.metrics.Similarity;
+import dev.isthmus.workers.store.Json;
 import dev.isthmus.workers.train.EpochStats;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,44 @@ public record Results(
         Map<String, Double> timings) {
 
     public static final String SCHEMA = "isthmus.dev/results/v1";
+
+    /**
+     * Reads a {@code results.json} a user points at ({@code compare}, {@code report}): it must
+     * parse and be of schema {@value #SCHEMA} with its summary, curves and endpoints.
+     *
+     * @throws BadInputException naming the file and what is missing
+     */
+    public static Results read(byte[] json, String source) {
+        Results r = Json.read(json, Results.class, source);
+        if (!SCHEMA.equals(r.schema())) {
+            throw new BadInputException(
+                    source
+                            + ": expected a results file of schema "
+                            + SCHEMA
+                            + ", got "
+                            + (r.schema() == null ? "no schema" : "schema " + r.schema()));
+        }
+        for (var part :
+                new Object[][] {
+                    {"summary", r.summary()}, {"curves", r.curves()}, {"endpoints", r.endpoints()}
+                }) {
+            if (part[1] == null) {
+                throw new BadInputException(source + ": has no " + part[0] + " list");
+            }
+            if (((List<?>) part[1]).contains(null)) {
+                throw new BadInputException(
+                        source + ": its " + part[0] + " list has an empty entry");
+            }
+        }
+        for (int i = 0; i < r.summary().size(); i++) {
+            SummaryRow row = r.summary().get(i);
+            if (row.alignment() == null || row.path() == null) {
+                throw new BadInputException(
+                        source + ": summary[" + i + "] names no alignment or no path");
+            }
+        }
+        return r;
+    }
 
     /** One endpoint: where its weights are and how good it is on the evaluation set. */
     public record EndpointResult(

@@ -2,6 +2,7 @@ package dev.isthmus.workers.store;
 
 import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.Checkpoint;
+import dev.isthmus.workers.io.IoReason;
 import dev.isthmus.workers.io.Safetensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +34,30 @@ public final class RunStore {
     }
 
     public RunStore(Path root, Remote remote) {
+        this(root, remote, FileChannel::write);
+    }
+
+    /** Writes one buffer's worth to a channel; tests inject faults (a disk filling up) here. */
+    @FunctionalInterface
+    interface ChannelWriter {
+        void write(FileChannel channel, ByteBuffer buffer) throws IOException;
+    }
+
+    private final ChannelWriter writer;
+
+    RunStore(Path root, Remote remote, ChannelWriter writer) {
         this.root = root.toAbsolutePath().normalize();
         this.remote = remote;
+        this.writer = writer;
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) return;
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the write already failed; that failure is the one to report
+        }
     }
 
     /**
@@ -107,21 +130,31 @@ public final class RunStore {
 
     public void write(String relative, byte[] content) {
         Path target = local(relative);
+        Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            Path tmp =
+            tmp =
                     target.resolveSibling(
                             "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try (FileChannel ch =
                     FileChannel.open(
                             tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) ch.write(buf);
+                while (buf.hasRemaining()) writer.write(ch, buf);
                 ch.force(true); // the bytes reach the disk before the rename makes them visible
             }
             moveAtomically(tmp, target);
+            tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new StoreException(
+                    "cannot write "
+                            + target
+                            + " ("
+                            + IoReason.of(e)
+                            + "); nothing was written, the previous version (if any) is kept",
+                    e);
+        } finally {
+            deleteQuietly(tmp); // a full disk leaves no half file behind
         }
         if (remote != null) remote.upload(key(relative), target);
     }
