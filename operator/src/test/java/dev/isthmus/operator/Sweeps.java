@@ -132,4 +132,27 @@ public final class Sweeps {
                             return w;
                         });
     }
+
+    /** The sweep with its spec's alphas and execution section replaced (in place; returned). */
+    public static ConnectivitySweepResource respec(
+            ConnectivitySweepResource sweep,
+            Integer alphas,
+            dev.isthmus.api.spec.ExecutionSpec execution) {
+        var s = sweep.getSpec();
+        sweep.setSpec(
+                new dev.isthmus.api.spec.SweepSpec(
+                        s.model(),
+                        s.dataset(),
+                        s.endpoints(),
+                        s.pairs(),
+                        s.alignments(),
+                        s.paths(),
+                        alphas,
+                        s.metrics(),
+                        s.seeds(),
+                        execution,
+                        s.regression(),
+                        s.schedule()));
+        return sweep;
+    }
 }

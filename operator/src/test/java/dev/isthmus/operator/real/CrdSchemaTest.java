@@ -107,21 +107,7 @@ class CrdSchemaTest {
     @Test
     void serverAddsNoDefaultsAndTheOperatorFillsTheStore() {
         ConnectivitySweepResource sweep = Sweeps.small("defaulted", "");
-        var s = sweep.getSpec();
-        sweep.setSpec(
-                new dev.isthmus.api.spec.SweepSpec(
-                        s.model(),
-                        s.dataset(),
-                        s.endpoints(),
-                        s.pairs(),
-                        s.alignments(),
-                        s.paths(),
-                        s.alphas(),
-                        s.metrics(),
-                        s.seeds(),
-                        null,
-                        s.regression(),
-                        s.schedule()));
+        Sweeps.respec(sweep, sweep.getSpec().alphas(), null);
         ConnectivitySweepResource created =
                 client.resource(sweep).inNamespace(Sweeps.NAMESPACE).create();
         assertNull(created.getSpec().execution(), "the API server added spec.execution");

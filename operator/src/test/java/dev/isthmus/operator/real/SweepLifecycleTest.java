@@ -203,22 +203,7 @@ class SweepLifecycleTest {
     }
 
     static ConnectivitySweepResource withAlphas(ConnectivitySweepResource sweep, int alphas) {
-        var s = sweep.getSpec();
-        sweep.setSpec(
-                new dev.isthmus.api.spec.SweepSpec(
-                        s.model(),
-                        s.dataset(),
-                        s.endpoints(),
-                        s.pairs(),
-                        s.alignments(),
-                        s.paths(),
-                        alphas,
-                        s.metrics(),
-                        s.seeds(),
-                        s.execution(),
-                        s.regression(),
-                        s.schedule()));
-        return sweep;
+        return Sweeps.respec(sweep, alphas, sweep.getSpec().execution());
     }
 
     @SuppressWarnings("unchecked")
