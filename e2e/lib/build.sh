@@ -16,7 +16,13 @@ build_module() {
   shift 5
   local out
   out="$(bin_dir "$component" "$version")"
-  if [[ -f "$out/.complete" ]]; then cat >/dev/null; return 0; fi
+  # One build per cache entry at a time: a second process (another checkout's tests, CI) waits
+  # for the first and then finds the entry complete. The lock goes with the subshell's end.
+  mkdir -p "$ISTHMUS_CLUSTER_CACHE"
+  local lock_fd
+  exec {lock_fd}>"$ISTHMUS_CLUSTER_CACHE/.build-$component-$version.lock"
+  flock "$lock_fd"
+  if [[ -f "$out/.complete" ]]; then exec {lock_fd}>&-; cat >/dev/null; return 0; fi
   local src="$ISTHMUS_CLUSTER_CACHE/src/$component-$version"
   rm -rf "$src" "$out"
   mkdir -p "$src" "$out"
@@ -33,9 +39,10 @@ build_module() {
   (
     cd "$src"
     GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath -tags "$tags" -ldflags "$ldflags" -o "$out/" "$@"
-  ) || { echo "error: building $component v$version failed (see the go output above)" >&2; return 1; }
+  ) || { exec {lock_fd}>&-; echo "error: building $component v$version failed (see the go output above)" >&2; return 1; }
   echo "$((SECONDS - started))" >"$out/.build-seconds"
   touch "$out/.complete"
+  exec {lock_fd}>&-
   echo "built $component v$version in $((SECONDS - started)) s"
 }
 
