@@ -1,6 +1,5 @@
 package dev.isthmus.cli.sweeps;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -17,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +112,7 @@ class ExecutionModesTest {
 
         Map<String, byte[]> reference = null;
         String referenceMode = null;
+        List<String> differences = new ArrayList<>();
         for (Map.Entry<String, Path> e : stores.entrySet()) {
             Map<String, byte[]> outputs = outputs(e.getValue().resolve("modes"));
             if (reference == null) {
@@ -122,12 +123,19 @@ class ExecutionModesTest {
             }
             assertEquals(reference.keySet(), outputs.keySet(), e.getKey() + ": the files written");
             for (String file : reference.keySet()) {
-                assertArrayEquals(
-                        reference.get(file),
-                        outputs.get(file),
-                        file + " differs between '" + referenceMode + "' and '" + e.getKey() + "'");
+                if (!Arrays.equals(reference.get(file), outputs.get(file))) {
+                    differences.add(
+                            file
+                                    + " differs between '"
+                                    + referenceMode
+                                    + "' and '"
+                                    + e.getKey()
+                                    + "'");
+                }
             }
         }
+        // Every difference at once: which files and modes disagree tells where the drift starts.
+        assertEquals(List.of(), differences);
         System.out.printf(
                 "ExecutionModesTest: %d modes agree on %d files (ATEN_CPU_CAPABILITY=%s)%n",
                 stores.size(), reference.size(), System.getenv("ATEN_CPU_CAPABILITY"));

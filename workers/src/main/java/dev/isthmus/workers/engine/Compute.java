@@ -3,6 +3,7 @@ package dev.isthmus.workers.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.isthmus.api.validation.BadInputException;
 import java.util.Locale;
 
@@ -14,6 +15,9 @@ import java.util.Locale;
 public final class Compute {
 
     private static volatile Integer configuredThreads;
+
+    /** The thread count this thread's kernels were given, once {@link #bindThread} ran on it. */
+    private static final ThreadLocal<Integer> BOUND = new ThreadLocal<>();
 
     private Compute() {}
 
@@ -36,6 +40,22 @@ public final class Compute {
                             + " in the same process");
         }
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * Gives the calling thread's kernels the engine's thread count. libtorch applies its count to
+     * the thread that loaded it: OpenMP's and oneMKL's counts are per thread ({@code
+     * omp_set_num_threads}, {@code mkl_set_num_threads_local}), and a thread that never set them
+     * uses one per core. A matrix product's bits depend on how many threads split it (seen with
+     * oneMKL on an Intel Xeon, with AVX-512 or AVX2 kernels alike), so a task run on a pool thread
+     * gave other bits than the same task on the main thread. Every thread that runs a task calls
+     * this first; it costs one native call per thread.
+     */
+    public static void bindThread() {
+        Integer threads = configuredThreads;
+        if (threads == null || threads.equals(BOUND.get())) return;
+        JniUtils.setNumThreads(threads);
+        BOUND.set(threads);
     }
 
     /** The device for {@code execution.device}: auto, cpu or gpu. */

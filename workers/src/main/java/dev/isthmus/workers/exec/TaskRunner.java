@@ -5,6 +5,7 @@ import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
 import dev.isthmus.workers.engine.Autograd;
+import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.store.RunStore;
 import java.util.ArrayList;
@@ -96,6 +97,7 @@ public final class TaskRunner {
     public Outcome run(Task task, int attempt) {
         if (isDone(task)) return Outcome.SKIPPED_DONE;
         long start = System.nanoTime();
+        Compute.bindThread();
         Autograd.off();
         try {
             Map<String, String> inputs = externalInputs(task);
