@@ -27,9 +27,9 @@ final class AlignTask implements TaskRunner.StageTask {
         long start = System.nanoTime();
         Endpoint a = ctx.plan().endpoint(w.a());
         Endpoint b = ctx.plan().endpoint(w.b());
-        Checkpoint ca = ctx.loadCheckpoint(ctx.endpointFile(a));
+        Checkpoint ca = ctx.checkpoints().load(ctx.endpointFile(a));
         Path bFile = ctx.endpointFile(b);
-        Checkpoint cb = ctx.loadCheckpoint(bFile);
+        Checkpoint cb = ctx.checkpoints().load(bFile);
         AlignmentSpec method = method(ctx, w.alignment());
 
         progress.start(w.alignment(), 1);

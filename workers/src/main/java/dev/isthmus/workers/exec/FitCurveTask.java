@@ -17,19 +17,13 @@ final class FitCurveTask implements TaskRunner.StageTask {
     public List<String> run(SweepContext ctx, Task task, Progress progress) {
         Work.FitCurve w = (Work.FitCurve) task.work();
         PathSpec path = ctx.spec().paths().get(w.path());
-        Records.Aligned aligned =
-                ctx.store()
-                        .readJson(
-                                Layout.alignment(ctx.plan().task(w.alignTask())),
-                                Records.Aligned.class);
-        Checkpoint a = ctx.loadCheckpoint(ctx.endpointFile(ctx.plan().endpoint(w.a())));
-        Checkpoint b = ctx.loadCheckpoint(ctx.resolve(aligned.checkpoint()));
+        AlignedPair pair = ctx.alignedPair(w.a(), w.alignTask());
         var control =
                 CurveFitter.fit(
                         ctx.manager(),
                         ctx.model(),
-                        a.tensors(),
-                        b.tensors(),
+                        pair.a().tensors(),
+                        pair.b().tensors(),
                         ctx.dataset().train(),
                         path.epochs(),
                         path.learningRate(),

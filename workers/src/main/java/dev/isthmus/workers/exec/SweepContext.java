@@ -10,26 +10,18 @@ import dev.isthmus.api.spec.SweepSpec;
 import dev.isthmus.workers.data.Dataset;
 import dev.isthmus.workers.data.Datasets;
 import dev.isthmus.workers.engine.Compute;
-import dev.isthmus.workers.io.Checkpoint;
-import dev.isthmus.workers.io.Safetensors;
-import dev.isthmus.workers.io.ShapeCheck;
+import dev.isthmus.workers.io.CheckpointLoader;
 import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Models;
+import dev.isthmus.workers.store.Fingerprints;
 import dev.isthmus.workers.store.RunStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything a task needs besides its index: the sweep, its plan, the run store, the compute
- * device, and the dataset and model, loaded once per process and shared by concurrent tasks.
+ * device, and the dataset and model, loaded once per process and shared by concurrent tasks. File
+ * fingerprints and checkpoint reading are their own classes ({@link Fingerprints}, {@link
+ * CheckpointLoader}); this holds the ones of this sweep.
  */
 public final class SweepContext implements AutoCloseable {
     private final ConnectivitySweep sweep;
@@ -37,9 +29,10 @@ public final class SweepContext implements AutoCloseable {
     private final Path baseDir;
     private final RunStore store;
     private final NDManager manager;
-    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final Fingerprints fingerprints = new Fingerprints();
     private Dataset dataset;
     private Model model;
+    private CheckpointLoader checkpoints;
 
     public SweepContext(ConnectivitySweep sweep, Path baseDir, RunStore store) {
         this.sweep = sweep;
@@ -90,60 +83,32 @@ public final class SweepContext implements AutoCloseable {
         return Layout.checkpointFile(e, baseDir);
     }
 
-    /**
-     * Hex SHA-256 of a file's bytes ({@code "missing"} if absent), cached per path, size and
-     * modification time so that checking many tasks reads each file once.
-     */
-    public String fingerprint(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) return "missing";
-            String stamp =
-                    file.toAbsolutePath()
-                            + "|"
-                            + Files.size(file)
-                            + "|"
-                            + Files.getLastModifiedTime(file).toMillis();
-            return fingerprints.computeIfAbsent(stamp, k -> sha256(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The fingerprints of files, cached for this process (see {@link TaskRunner}). */
+    public Fingerprints fingerprints() {
+        return fingerprints;
     }
 
     /** A location as written in records: store-relative, or absolute outside the store. */
-    public Path resolve(String location) {
+    private Path resolve(String location) {
         Path p = Path.of(location);
         return p.isAbsolute() ? p : store.path(location);
     }
 
     /** Endpoint A and endpoint B as aligned to A by the given align task, both checked. */
-    public Checkpoint[] alignedPair(String a, String alignTask) {
+    public AlignedPair alignedPair(String a, String alignTask) {
         Records.Aligned aligned =
                 store.readJson(Layout.alignment(plan.task(alignTask)), Records.Aligned.class);
-        return new Checkpoint[] {
-            loadCheckpoint(endpointFile(plan.endpoint(a))),
-            loadCheckpoint(resolve(aligned.checkpoint()))
-        };
+        return new AlignedPair(
+                checkpoints().load(endpointFile(plan.endpoint(a))),
+                checkpoints().load(resolve(aligned.checkpoint())));
     }
 
-    /** Reads a checkpoint and checks that it fits the sweep's model, naming the file if not. */
-    public Checkpoint loadCheckpoint(Path file) {
-        Checkpoint c = Safetensors.read(file);
-        ShapeCheck.requireShapes(
-                file.toString(), c, model().parameterShapes(), model().integerBuffers());
-        return c;
+    /** Reads checkpoints and checks that they fit the sweep's model, naming the file if not. */
+    public synchronized CheckpointLoader checkpoints() {
+        if (checkpoints == null) {
+            checkpoints = new CheckpointLoader(model().parameterShapes(), model().integerBuffers());
+        }
+        return checkpoints;
     }
 
     @Override

@@ -65,7 +65,8 @@ public final class TaskRunner {
         if (manifest.hashes() == null) return false; // written before outputs were hashed: redo
         for (String output : manifest.outputs()) {
             String expected = manifest.hashes().get(output);
-            if (expected == null || !expected.equals(ctx.fingerprint(ctx.store().path(output)))) {
+            if (expected == null
+                    || !expected.equals(ctx.fingerprints().of(ctx.store().path(output)))) {
                 return false;
             }
         }
@@ -84,7 +85,7 @@ public final class TaskRunner {
         if (task.work() instanceof Work.Evaluate w) names.addAll(List.of(w.a(), w.b()));
         for (String name : names) {
             Endpoint e = ctx.plan().endpoint(name);
-            if (!e.trained()) inputs.put(name, ctx.fingerprint(ctx.endpointFile(e)));
+            if (!e.trained()) inputs.put(name, ctx.fingerprints().of(ctx.endpointFile(e)));
         }
         if (task.stage() == Stage.TRAIN || task.stage() == Stage.EVALUATE) {
             // GPU and CPU kernels round differently: outputs are only reused on the same kind.
@@ -105,7 +106,7 @@ public final class TaskRunner {
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, String> hashes = new TreeMap<>();
             for (String output : outputs) {
-                hashes.put(output, ctx.fingerprint(ctx.store().path(output)));
+                hashes.put(output, ctx.fingerprints().of(ctx.store().path(output)));
             }
             ctx.store()
                     .writeJson(

@@ -47,6 +47,17 @@ public final class Evaluator {
         return new LossAccuracy(lossSum / data.examples(), (double) correct / data.examples());
     }
 
+    /** The network's logits on every example of {@code data}, (examples, classes) row-major. */
+    public static float[] logits(Model model, Params params, DeviceBatches data, int classes) {
+        float[] all = new float[Math.multiplyExact(data.examples(), classes)];
+        evaluate(
+                model,
+                params,
+                data,
+                (offset, z) -> System.arraycopy(z, 0, all, offset * classes, z.length));
+        return all;
+    }
+
     /** Per example, −log softmax(logits)[y] as float32 on the host, in row order. */
     public static float[] crossEntropy(NDArray logits, NDArray y) {
         return logits.logSoftmax(1).gather(y.reshape(-1, 1), 1).neg().toFloatArray();
