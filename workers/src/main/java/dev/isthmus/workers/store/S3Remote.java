@@ -245,15 +245,16 @@ public final class S3Remote implements Remote {
                         + (e instanceof SdkException s && s.numAttempts() != null
                                 ? s.numAttempts()
                                 : 1);
-        String attempts = n > 1 ? " (" + n + " attempts)" : "";
+        // the count says how hard the network was tried; a server's answer speaks for itself
+        String attempts = n > 1 && !(e instanceof S3Exception) ? " after " + n + " attempts" : "";
         return new StoreException(
                 String.format(
                         Locale.ROOT,
-                        "cannot %s %s: %s%s",
+                        "cannot %s %s%s: %s",
                         action,
                         describe(key),
-                        reason(e, t),
-                        attempts),
+                        attempts,
+                        reason(e, t)),
                 e);
     }
 
@@ -287,9 +288,9 @@ public final class S3Remote implements Remote {
             // how far the furthest attempt got, then what the last one met
             return "the connection to "
                     + endpoint
-                    + " closed after "
-                    + t.progress()
-                    + (t.up ? " had been sent" : " had arrived")
+                    + (t.up
+                            ? " closed during the upload, with " + t.progress() + " written to it"
+                            : " closed during the download, after " + t.progress() + " had arrived")
                     + (last == null ? "" : ", and then " + last)
                     + (t.up && t.best() < t.total ? "; the object was not stored" : "");
         }

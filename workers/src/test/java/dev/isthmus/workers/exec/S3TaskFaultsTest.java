@@ -147,13 +147,12 @@ class S3TaskFaultsTest {
             assertMatches(
                     "cannot upload "
                             + uri(checkpoint)
-                            + ": the connection to "
+                            + " after 4 attempts: the connection to "
                             + endpoint()
-                            + " closed after [0-9.]+ MB of 4\\.1 MB had been sent, and then"
-                            + " nothing answers at "
+                            + " closed during the upload, with [0-9.]+ MB of 4\\.1 MB written to it,"
+                            + " and then nothing answers at "
                             + endpoint()
-                            + " \\(connection refused\\); the object was not stored \\(4"
-                            + " attempts\\)",
+                            + " \\(connection refused\\); the object was not stored",
                     Errors.oneLine(e));
             assertTrue(Errors.retryable(e), "a stopped server is not the input's fault");
             // the failure record could not be written either; the task's own failure is reported
@@ -185,13 +184,12 @@ class S3TaskFaultsTest {
             assertMatches(
                     "cannot upload "
                             + uri(Layout.manifest(train))
-                            + ": the connection to "
+                            + " after 4 attempts: the connection to "
                             + endpoint()
-                            + " closed after [0-9]+ B of [0-9]+ B had been sent, and then"
-                            + " nothing answers at "
+                            + " closed during the upload, with [0-9]+ B of [0-9]+ B written to it,"
+                            + " and then nothing answers at "
                             + endpoint()
-                            + " \\(connection refused\\)(; the object was not stored)? \\(4"
-                            + " attempts\\)",
+                            + " \\(connection refused\\)(; the object was not stored)?",
                     Errors.oneLine(e));
             assertTrue(Errors.retryable(e));
             assertEquals(1, proxy.cuts());
@@ -234,12 +232,12 @@ class S3TaskFaultsTest {
             assertMatches(
                     "cannot download "
                             + uri("tasks/train-")
-                            + "[0-9a-f]{12}\\.json: the connection to "
+                            + "[0-9a-f]{12}\\.json after 5 attempts: the connection to "
                             + endpoint()
-                            + " closed after [0-9]+ B of [0-9]+ B had arrived, and then nothing"
-                            + " answers at "
+                            + " closed during the download, after [0-9]+ B of [0-9]+ B had arrived,"
+                            + " and then nothing answers at "
                             + endpoint()
-                            + " \\(connection refused\\) \\(5 attempts\\)",
+                            + " \\(connection refused\\)",
                     Errors.oneLine(e));
             assertTrue(Errors.retryable(e), "an unreadable manifest is not an unfinished input");
             proxy.start();
@@ -262,12 +260,13 @@ class S3TaskFaultsTest {
             assertMatches(
                     "cannot download "
                             + uri("checkpoints/")
-                            + "seed-[01]-[0-9a-f]{12}\\.safetensors: the connection to "
+                            + "seed-[01]-[0-9a-f]{12}\\.safetensors after 5 attempts: the connection"
+                            + " to "
                             + endpoint()
-                            + " closed after [0-9.]+ MB of 4\\.1 MB had arrived, and then"
-                            + " nothing answers at "
+                            + " closed during the download, after [0-9.]+ MB of 4\\.1 MB had"
+                            + " arrived, and then nothing answers at "
                             + endpoint()
-                            + " \\(connection refused\\) \\(5 attempts\\)",
+                            + " \\(connection refused\\)",
                     Errors.oneLine(e));
             assertTrue(Errors.retryable(e), "an unreadable input is not an unfinished one");
             try (Stream<Path> files = Files.walk(ctx.store().root())) {
