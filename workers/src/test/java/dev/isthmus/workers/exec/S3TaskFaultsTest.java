@@ -12,6 +12,7 @@ import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.progress.Progress;
+import dev.isthmus.workers.report.Results;
 import dev.isthmus.workers.store.CuttingProxy;
 import dev.isthmus.workers.store.CuttingProxy.Body;
 import dev.isthmus.workers.store.RunStore;
@@ -200,6 +201,15 @@ class S3TaskFaultsTest {
             assertTrue(inBucket(Layout.endpointRecord(train)));
             assertFalse(inBucket(Layout.manifest(train)), "a partial manifest reached the bucket");
             assertFalse(doneForAFreshPod(train, "reader-1"));
+            try (SweepContext agg = pod("aggregator")) {
+                // the aggregation, in another pod, lists it as not finished
+                runner(agg).run(agg.plan().tasks(Stage.AGGREGATE).get(0), 1);
+                Results results = agg.store().readJson(Layout.RESULTS, Results.class);
+                assertTrue(
+                        results.failures().stream().anyMatch(f -> f.task().equals(train.id())),
+                        results.failures().toString());
+                assertFalse(results.timings().containsKey(train.id()));
+            }
 
             assertEquals(TaskRunner.Outcome.DONE, runner(ctx).run(train, 2));
         }
