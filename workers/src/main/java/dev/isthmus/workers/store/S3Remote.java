@@ -1,5 +1,6 @@
 package dev.isthmus.workers.store;
 
+import dev.isthmus.workers.io.IoReason;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,10 +50,6 @@ public final class S3Remote implements Remote {
     private final String prefix; // "" or ending in "/"
     private final String endpoint; // for messages
     private final Duration timeout;
-
-    S3Remote(S3Client s3, String bucket, String prefix) {
-        this(s3, bucket, prefix, "the S3 endpoint", Duration.ofSeconds(60));
-    }
 
     private S3Remote(S3Client s3, String bucket, String prefix, String endpoint, Duration timeout) {
         this.s3 = s3;
@@ -169,24 +166,39 @@ public final class S3Remote implements Remote {
                 (response, in) -> {
                     Long length = response.contentLength();
                     t.attempt(length == null ? -1 : length);
-                    try (OutputStream out =
-                            Files.newOutputStream(
-                                    target,
-                                    StandardOpenOption.CREATE,
-                                    StandardOpenOption.TRUNCATE_EXISTING,
-                                    StandardOpenOption.WRITE)) {
+                    OutputStream out;
+                    try {
+                        out =
+                                Files.newOutputStream(
+                                        target,
+                                        StandardOpenOption.CREATE,
+                                        StandardOpenOption.TRUNCATE_EXISTING,
+                                        StandardOpenOption.WRITE);
+                    } catch (IOException e) {
+                        throw new LocalFile("write", target, e);
+                    }
+                    try (out) {
                         byte[] buf = new byte[1 << 16];
-                        for (int n; (n = in.read(buf)) > 0; ) {
-                            out.write(buf, 0, n);
+                        for (int n; ; ) {
+                            try {
+                                n = in.read(buf);
+                            } catch (IOException | RuntimeException e) {
+                                t.bodyFailed = true; // the network's doing: worth another try
+                                throw e;
+                            }
+                            if (n <= 0) break;
+                            try {
+                                out.write(buf, 0, n);
+                            } catch (IOException e) {
+                                throw new LocalFile("write", target, e); // a full disk, say
+                            }
                             t.done.addAndGet(n);
                         }
                         if (length != null && t.done.get() != length) {
                             // the server (or something between) ended the body early
+                            t.bodyFailed = true;
                             throw new CutShort();
                         }
-                    } catch (IOException | RuntimeException e) {
-                        t.bodyFailed = true;
-                        throw e;
                     }
                     return response;
                 });
@@ -204,8 +216,13 @@ public final class S3Remote implements Remote {
     @Override
     public void upload(String key, Path source) {
         Transfer t = new Transfer(true);
+        long size;
         try {
-            long size = Files.size(source);
+            size = Files.size(source);
+        } catch (IOException e) {
+            throw failure("upload", key, new LocalFile("read", source, e), t);
+        }
+        try {
             s3.putObject(
                     r -> r.bucket(bucket).key(prefix + key).contentLength(size),
                     RequestBody.fromContentProvider(
@@ -214,12 +231,12 @@ public final class S3Remote implements Remote {
                                 try {
                                     return new Counting(Files.newInputStream(source), t.done);
                                 } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
+                                    throw new LocalFile("read", source, e);
                                 }
                             },
                             size,
                             "application/octet-stream"));
-        } catch (SdkException | IOException | UncheckedIOException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw failure("upload", key, e, t);
         }
     }
@@ -270,6 +287,9 @@ public final class S3Remote implements Remote {
                     + s.statusCode()
                     + (code == null ? "" : " (" + code + ")");
         }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof LocalFile f) return f.getMessage(); // not the network's doing
+        }
         String last = null; // what the last attempt met, when it has a name
         for (Throwable c = e; c != null && last == null; c = c.getCause()) {
             if (c instanceof ConnectException) {
@@ -298,7 +318,23 @@ public final class S3Remote implements Remote {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof IOException) return "the connection to " + endpoint + " failed";
         }
-        return "the S3 client failed before any transfer (" + e.getClass().getSimpleName() + ")";
+        String raw = e instanceof SdkException s ? s.rawMessage() : e.getMessage();
+        if (raw != null && raw.toLowerCase(Locale.ROOT).contains("credentials")) {
+            return "no AWS credentials were found (set AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY)";
+        }
+        // an unforeseen client-side failure: its own words are all there is to go on
+        return "the S3 client gave up before any transfer"
+                + (raw == null || raw.isBlank() ? "" : " (" + raw.strip() + ")");
+    }
+
+    /** A failure of the local file a transfer reads or writes, with its sentence. */
+    private static final class LocalFile extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalFile(String what, Path file, IOException e) {
+            super("cannot " + what + " " + file + " (" + IoReason.of(e) + ")", e);
+        }
     }
 
     private static String seconds(Duration d) {
