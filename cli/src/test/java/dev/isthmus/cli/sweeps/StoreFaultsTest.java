@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.isthmus.cli.IsthmusCommand;
+import dev.isthmus.workers.store.CuttingProxy;
 import dev.isthmus.workers.store.Json;
 import dev.isthmus.workers.store.RunLock;
+import dev.isthmus.workers.store.S3Server;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -126,6 +128,58 @@ class StoreFaultsTest {
         assertTrue(printed.contains("3 task(s) ran, 2 already done"), printed);
         assertTrue(Files.readAllBytes(checkpoint).length == bytes.length);
         assertEquals(results, withoutTimings(folder.resolve("results.json")));
+    }
+
+    @Test
+    void anS3ServerStoppedDuringAnUploadFailsTheTaskRetryablyAndTheRetrySucceeds(@TempDir Path dir)
+            throws Exception {
+        Path spec = Sweeps.write(dir, "s3fault", TINY);
+        try (S3Server server = new S3Server();
+                CuttingProxy proxy = new CuttingProxy(server.endpoint())) {
+            server.createBucket("isthmus");
+            System.setProperty("isthmus.s3.endpoint", proxy.endpoint().toString());
+            System.setProperty("isthmus.cache", dir.resolve("pod").toString());
+            proxy.cutAfter(
+                    CuttingProxy.Body.REQUEST,
+                    "PUT /isthmus/team/s3fault/checkpoints/",
+                    500,
+                    1,
+                    true);
+            String[] args = {
+                "task",
+                "train",
+                "--index",
+                "0",
+                "--spec",
+                spec.toString(),
+                "--store",
+                "s3://isthmus/team"
+            };
+            Outcome failed = run(args);
+            assertEquals(IsthmusCommand.FAILED, failed.code(), failed.err()); // Argo retries 1
+            // stderr also carries the progress lines and s3proxy's own log (same JVM)
+            List<String> said =
+                    failed.err().lines().filter(l -> l.startsWith("isthmus: ")).toList();
+            assertEquals(1, said.size(), failed.err());
+            String line = said.get(0);
+            assertTrue(
+                    line.startsWith(
+                            "isthmus: cannot upload s3://isthmus/team/s3fault/checkpoints/seed-0-"),
+                    line);
+            assertTrue(
+                    line.contains(
+                            " after 4 attempts: the connection to the S3 endpoint "
+                                    + proxy.endpoint()
+                                    + " closed during the upload, with "),
+                    line);
+            assertFalse(line.contains("Exception") || line.contains("SdkClient"), line);
+
+            proxy.start(); // the server is back: Argo's retry of the pod
+            Outcome retried = run(args);
+            assertEquals(0, retried.code(), retried.err());
+        } finally {
+            System.clearProperty("isthmus.cache");
+        }
     }
 
     @Tag("slow")

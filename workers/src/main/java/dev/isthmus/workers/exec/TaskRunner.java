@@ -4,6 +4,7 @@ import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.engine.Autograd;
 import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.progress.Progress;
@@ -51,9 +52,11 @@ public final class TaskRunner {
         Records.Manifest manifest;
         try {
             manifest = store.readJson(m, Records.Manifest.class);
-        } catch (RuntimeException unreadable) {
+        } catch (BadInputException | java.io.UncheckedIOException unreadable) {
             return false; // e.g. emptied by an OS crash before it reached the disk: redo the task
         }
+        // A store that cannot be read (StoreException) is not "not done": it propagates, and the
+        // caller fails retryably instead of redoing finished work or calling an input unfinished.
         return task.key().equals(manifest.key())
                 && manifest.outputs().stream().allMatch(store::exists)
                 && externalInputs(task).equals(manifest.inputs())
@@ -122,10 +125,17 @@ public final class TaskRunner {
             ctx.store().delete(Layout.failure(task));
             return Outcome.DONE;
         } catch (RuntimeException e) {
-            ctx.store()
-                    .writeJson(
-                            Layout.failure(task),
-                            new Records.Failure(task.id(), task.key(), Errors.oneLine(e), attempt));
+            try {
+                ctx.store()
+                        .writeJson(
+                                Layout.failure(task),
+                                new Records.Failure(
+                                        task.id(), task.key(), Errors.oneLine(e), attempt));
+            } catch (RuntimeException unrecorded) {
+                // the store that failed the task may refuse the record too: the task's own
+                // failure is the one to report
+                e.addSuppressed(unrecorded);
+            }
             throw e;
         }
     }

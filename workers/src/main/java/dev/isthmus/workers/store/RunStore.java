@@ -156,7 +156,21 @@ public final class RunStore {
         } finally {
             deleteQuietly(tmp); // a full disk leaves no half file behind
         }
-        if (remote != null) remote.upload(key(relative), target);
+        upload(relative, target);
+    }
+
+    /**
+     * Uploads a file just written to the cache. When the upload fails the cached copy is removed
+     * too: the cache never holds a file the bucket does not, so nothing in it passes for done.
+     */
+    private void upload(String relative, Path target) {
+        if (remote == null) return;
+        try {
+            remote.upload(key(relative), target);
+        } catch (RuntimeException e) {
+            deleteQuietly(target);
+            throw e;
+        }
     }
 
     public void writeJson(String relative, Object value) {
@@ -171,7 +185,7 @@ public final class RunStore {
             throw new UncheckedIOException("cannot create " + target.getParent(), e);
         }
         Safetensors.write(target, checkpoint);
-        if (remote != null) remote.upload(key(relative), target);
+        upload(relative, target);
     }
 
     public void delete(String relative) {
@@ -201,19 +215,22 @@ public final class RunStore {
 
     /** Downloads to a temporary file and renames it into place, like every write. */
     private void fetch(String relative, Path target) {
+        Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            Path tmp =
+            tmp =
                     target.resolveSibling(
                             "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             if (remote.download(key(relative), tmp)) {
                 moveAtomically(tmp, target);
+                tmp = null;
             } else {
-                Files.deleteIfExists(tmp);
                 Files.deleteIfExists(target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot cache " + describe(relative), e);
+        } finally {
+            deleteQuietly(tmp); // a download cut short leaves nothing in the cache
         }
     }
 

@@ -87,8 +87,9 @@ class S3RunStoreTest {
         }
         StoreException e =
                 assertThrows(StoreException.class, () -> store.write("x.json", new byte[] {1}));
-        assertTrue(
-                e.getMessage().startsWith("cannot upload s3://no-such-bucket/sweep/x.json: "),
+        assertEquals(
+                "cannot upload s3://no-such-bucket/sweep/x.json: the bucket no-such-bucket does not"
+                        + " exist",
                 e.getMessage());
     }
 }
