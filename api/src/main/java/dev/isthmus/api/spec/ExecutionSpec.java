@@ -17,7 +17,7 @@ public record ExecutionSpec(
                         "Run store: a folder or file:// URI (default file://runs); s3://bucket/prefix"
                                 + " for cluster runs.")
                 String store,
-        @JsonPropertyDescription("auto, cpu or gpu.") String device,
+        @JsonPropertyDescription("auto, cpu or gpu.") @Words(Names.Device.class) String device,
         @JsonPropertyDescription(
                         "Compute threads per process; fixed so results are reproducible"
                                 + " (default 1).")

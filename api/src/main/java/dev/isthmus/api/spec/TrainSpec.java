@@ -10,7 +10,7 @@ public record TrainSpec(
         @JsonPropertyDescription("One endpoint per seed; endpoint names are seed-<n>.")
                 List<Long> seeds,
         @JsonPropertyDescription("Passes over the training set.") Integer epochs,
-        @JsonPropertyDescription("adam or sgd.") String optimizer,
+        @JsonPropertyDescription("adam or sgd.") @Words(Names.Optimizer.class) String optimizer,
         @JsonPropertyDescription("Step size.") Double learningRate,
         @JsonPropertyDescription("Minibatch size.") Integer batchSize,
         @JsonPropertyDescription("sgd: momentum in [0, 1).") Double momentum,
