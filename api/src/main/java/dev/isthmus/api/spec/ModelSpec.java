@@ -13,8 +13,8 @@ public record ModelSpec(
         @JsonPropertyDescription("mlp: hidden layer widths, e.g. [512, 512, 512].")
                 List<Integer> hidden,
         @JsonPropertyDescription(
-                        "Normalization layers: none (mlp), batchnorm, layernorm or none (resnet),"
-                                + " layernorm (transformer).")
+                        "Normalization layers: mlp takes none; resnet batchnorm, layernorm or none;"
+                                + " transformer layernorm.")
                 @Words(Names.Normalization.class)
                 String normalization,
         @JsonPropertyDescription("resnet: depth 6n+2 (20, 32, 44, ...; default 20).") Integer depth,
