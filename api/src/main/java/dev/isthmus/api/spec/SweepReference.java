@@ -500,6 +500,14 @@ public final class SweepReference {
         }
     }
 
+    /**
+     * {@code sweep} with {@code value} at {@code path} (e.g. {@code spec.alignments[].type}, where
+     * {@code []} is a list's first element), the objects on the way created when missing.
+     */
+    static ConnectivitySweep with(ConnectivitySweep sweep, String path, Object value) {
+        return (ConnectivitySweep) with(ConnectivitySweep.class, sweep, steps(path), value);
+    }
+
     /** A record of {@code type} with every component null. */
     private static Object empty(Class<?> type) {
         RecordComponent[] cs = type.getRecordComponents();

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.isthmus.api.validation.Problem;
+import dev.isthmus.api.validation.SweepLoader;
+import dev.isthmus.api.validation.SweepValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +99,34 @@ class SweepReferenceTest {
         assertEquals(Names.of(Names.Alignment.class), field("spec.alignments[]", "type").words());
         assertEquals(Names.of(Names.Device.class), field("spec.execution", "device").words());
         assertEquals(List.of(), field("spec.execution", "store").words());
+    }
+
+    @Test
+    void theValidatorRefusesEveryWordOutsideAFieldsVocabulary() {
+        ConnectivitySweep example =
+                SweepLoader.load(Path.of("..", "examples", "fmnist-mlp-3x512.yaml"));
+        int checked = 0;
+        for (SweepReference.Section s : SweepReference.sections()) {
+            for (SweepReference.Field f : s.fields()) {
+                if (f.words().isEmpty()) {
+                    continue;
+                }
+                String path = s.path() + "." + f.name();
+                ConnectivitySweep sweep = example;
+                if (path.equals("spec.alignments[].warmStart")) {
+                    // a warm start applies only to weight-matching
+                    sweep = SweepReference.with(sweep, "spec.alignments[].type", "weight-matching");
+                }
+                List<Problem> problems =
+                        SweepValidator.validate(SweepReference.with(sweep, path, "no-such-word"));
+                String listed = String.join(", ", f.words());
+                assertTrue(
+                        problems.stream().anyMatch(p -> p.message().contains(listed)),
+                        () -> path + ": no problem lists " + listed + ", got " + problems);
+                checked++;
+            }
+        }
+        assertEquals(11, checked);
     }
 
     @Test
