@@ -14,6 +14,7 @@ public record AlignmentSpec(
         @JsonPropertyDescription(
                         "none, weight-matching, activation-matching or orthogonal (transformer:"
                                 + " weight matching plus a rotation of the residual stream).")
+                @Words(Names.Alignment.class)
                 String type,
         @JsonPropertyDescription(
                         "weight-matching: most coordinate-descent sweeps over all permutations"
@@ -26,6 +27,7 @@ public record AlignmentSpec(
         @JsonPropertyDescription(
                         "weight-matching: start from the identity (none) or from"
                                 + " activation-matching.")
+                @Words(Names.WarmStart.class)
                 String warmStart) {
 
     public static final String NONE = "none";

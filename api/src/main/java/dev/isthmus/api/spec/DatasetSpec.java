@@ -9,12 +9,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetSpec(
-        @JsonPropertyDescription("fashion-mnist, modular-addition or sparse-parity.") String name,
+        @JsonPropertyDescription("fashion-mnist, modular-addition or sparse-parity.")
+                @Words(Names.Dataset.class)
+                String name,
         @JsonPropertyDescription("fashion-mnist: folder holding the IDX .gz files.") String path,
         @JsonPropertyDescription("Training examples to use (default: all).") Integer trainExamples,
         @JsonPropertyDescription("Evaluation examples to use (default: all of the split).")
                 Integer evalExamples,
-        @JsonPropertyDescription("Split paths are evaluated on: test or train.") String evalSplit,
+        @JsonPropertyDescription("Split paths are evaluated on: test or train.")
+                @Words(Names.EvalSplit.class)
+                String evalSplit,
         @JsonPropertyDescription("modular-addition: the modulus p.") Integer modulus,
         @JsonPropertyDescription("modular-addition: share of the p*p pairs used for training.")
                 Double trainFraction,

@@ -17,7 +17,10 @@ public record ExecutionSpec(
                         "Run store: a folder or file:// URI (default file://runs); s3://bucket/prefix"
                                 + " for cluster runs.")
                 String store,
-        @JsonPropertyDescription("auto, cpu or gpu.") String device,
+        @JsonPropertyDescription(
+                        "Compute device: auto (a GPU when the engine sees one, else the CPU), cpu or gpu.")
+                @Words(Names.Device.class)
+                String device,
         @JsonPropertyDescription(
                         "Compute threads per process; fixed so results are reproducible"
                                 + " (default 1).")

@@ -11,7 +11,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MetricSpec(
-        @JsonPropertyDescription("loss, accuracy, decomposition, attribution or cka.") String type,
+        @JsonPropertyDescription("loss, accuracy, decomposition, attribution or cka.")
+                @Words(Names.Metric.class)
+                String type,
         @JsonPropertyDescription(
                         "cka: evaluation inputs whose representations are compared (default"
                                 + " 500).")

@@ -8,12 +8,14 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
         @JsonPropertyDescription("Architecture name: mlp, resnet or transformer.")
+                @Words(Names.Architecture.class)
                 String architecture,
         @JsonPropertyDescription("mlp: hidden layer widths, e.g. [512, 512, 512].")
                 List<Integer> hidden,
         @JsonPropertyDescription(
-                        "Normalization layers: none (mlp), batchnorm, layernorm or none (resnet),"
-                                + " layernorm (transformer).")
+                        "Normalization layers: mlp takes none; resnet batchnorm, layernorm or none;"
+                                + " transformer layernorm.")
+                @Words(Names.Normalization.class)
                 String normalization,
         @JsonPropertyDescription("resnet: depth 6n+2 (20, 32, 44, ...; default 20).") Integer depth,
         @JsonPropertyDescription(

@@ -10,7 +10,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PathSpec(
-        @JsonPropertyDescription("linear or bezier.") String type,
+        @JsonPropertyDescription(
+                        "Path shape: linear (the straight line between the endpoints) or bezier (a"
+                                + " curve through one trained control point).")
+                @Words(Names.Path.class)
+                String type,
         @JsonPropertyDescription("bezier: epochs to train the control point (default 3).")
                 Integer epochs,
         @JsonPropertyDescription("bezier: Adam step size for the control point (default 1e-3).")
@@ -20,6 +24,7 @@ public record PathSpec(
                                 + " statistics; the default for models with BatchNorm); repair"
                                 + " (REPAIR, Jordan et al. 2022: rescale hidden pre-activations"
                                 + " to the interpolated endpoint statistics).")
+                @Words(Names.Repair.class)
                 String repair) {
 
     public static final String LINEAR = "linear";

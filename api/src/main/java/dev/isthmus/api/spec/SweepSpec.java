@@ -10,7 +10,9 @@ public record SweepSpec(
         @JsonPropertyDescription("Network architecture shared by all endpoints.") ModelSpec model,
         @JsonPropertyDescription("Data to train on and to evaluate paths on.") DatasetSpec dataset,
         @JsonPropertyDescription("Seeds to train, or checkpoint files.") EndpointsSpec endpoints,
-        @JsonPropertyDescription("Which endpoint pairs to connect: all, consecutive, or a list.")
+        @JsonPropertyDescription(
+                        "Which endpoint pairs to connect: all (every unordered pair), consecutive (each"
+                                + " endpoint with the next), or a list of [a, b] endpoint names.")
                 PairsSpec pairs,
         @JsonPropertyDescription("Alignment methods applied to the second endpoint of each pair.")
                 List<AlignmentSpec> alignments,

@@ -10,9 +10,11 @@ public record TrainSpec(
         @JsonPropertyDescription("One endpoint per seed; endpoint names are seed-<n>.")
                 List<Long> seeds,
         @JsonPropertyDescription("Passes over the training set.") Integer epochs,
-        @JsonPropertyDescription("adam or sgd.") String optimizer,
-        @JsonPropertyDescription("Step size.") Double learningRate,
-        @JsonPropertyDescription("Minibatch size.") Integer batchSize,
+        @JsonPropertyDescription("Optimizer that trains each endpoint: adam or sgd.")
+                @Words(Names.Optimizer.class)
+                String optimizer,
+        @JsonPropertyDescription("Optimizer step size.") Double learningRate,
+        @JsonPropertyDescription("Training examples per minibatch.") Integer batchSize,
         @JsonPropertyDescription("sgd: momentum in [0, 1).") Double momentum,
         @JsonPropertyDescription("Decoupled (adam) or L2 (sgd) weight decay.")
                 Double weightDecay) {}
