@@ -21,7 +21,8 @@ final class Conditions {
         this.now = now;
     }
 
-    Conditions set(String type, boolean status, String reason, String message) {
+    Conditions set(ConditionType condition, boolean status, String reason, String message) {
+        String type = condition.type();
         String value = status ? SweepCondition.TRUE : SweepCondition.FALSE;
         String since = now;
         for (SweepCondition old : previous) {
@@ -31,6 +32,17 @@ final class Conditions {
         }
         next.add(new SweepCondition(type, value, generation, since, reason, message));
         return this;
+    }
+
+    /** Carries a condition over as it was. */
+    Conditions keep(SweepCondition condition) {
+        next.add(condition);
+        return this;
+    }
+
+    /** The previous conditions but those of {@code type}. */
+    List<SweepCondition> previousExcept(ConditionType type) {
+        return previous.stream().filter(c -> !c.type().equals(type.type())).toList();
     }
 
     List<SweepCondition> list() {
