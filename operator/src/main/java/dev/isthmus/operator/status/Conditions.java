@@ -34,17 +34,6 @@ final class Conditions {
         return this;
     }
 
-    /** Carries a condition over as it was. */
-    Conditions keep(SweepCondition condition) {
-        next.add(condition);
-        return this;
-    }
-
-    /** The previous conditions but those of {@code type}. */
-    List<SweepCondition> previousExcept(ConditionType type) {
-        return previous.stream().filter(c -> !c.type().equals(type.type())).toList();
-    }
-
     List<SweepCondition> list() {
         return List.copyOf(next);
     }
