@@ -21,7 +21,8 @@ final class Conditions {
         this.now = now;
     }
 
-    Conditions set(String type, boolean status, String reason, String message) {
+    Conditions set(ConditionType condition, boolean status, String reason, String message) {
+        String type = condition.type();
         String value = status ? SweepCondition.TRUE : SweepCondition.FALSE;
         String since = now;
         for (SweepCondition old : previous) {

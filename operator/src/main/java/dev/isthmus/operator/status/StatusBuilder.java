@@ -1,10 +1,18 @@
 package dev.isthmus.operator.status;
 
+import static dev.isthmus.operator.status.ConditionType.DEGRADED;
+import static dev.isthmus.operator.status.ConditionType.FAILED;
+import static dev.isthmus.operator.status.ConditionType.PROGRESSING;
+import static dev.isthmus.operator.status.ConditionType.READY;
+import static dev.isthmus.operator.status.ConditionType.REGRESSED;
+import static dev.isthmus.operator.status.ConditionType.SUCCEEDED;
+
 import dev.isthmus.api.result.RegressionGate;
 import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.operator.observe.RunObservation;
 import dev.isthmus.operator.resource.ScheduledRun;
 import dev.isthmus.operator.resource.SummaryRow;
+import dev.isthmus.operator.resource.SweepCondition;
 import dev.isthmus.operator.resource.SweepStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,22 +58,18 @@ public final class StatusBuilder {
     /** The status of a sweep whose spec cannot run: no Workflow, the problems in the message. */
     public SweepStatus invalid(String message) {
         Conditions conditions =
-                new Conditions(previous == null ? null : previous.conditions(), generation, now)
-                        .set("Ready", false, "InvalidSpec", message)
-                        .set("Progressing", false, "InvalidSpec", "fix the spec to start a run");
-        return new SweepStatus(
-                INVALID,
-                generation,
-                null,
-                null,
-                null,
-                null,
-                previous == null ? null : previous.bestBarrier(),
-                previous == null ? null : previous.summary(),
-                previous == null ? null : previous.results(),
-                null,
-                conditions.list(),
-                previous == null ? null : previous.history());
+                conditions()
+                        .set(READY, false, "InvalidSpec", message)
+                        .set(PROGRESSING, false, "InvalidSpec", "fix the spec to start a run");
+        return SweepStatus.builder()
+                .phase(INVALID)
+                .observedGeneration(generation)
+                .bestBarrier(previous == null ? null : previous.bestBarrier())
+                .summary(previous == null ? null : previous.summary())
+                .results(previous == null ? null : previous.results())
+                .conditions(conditions.list())
+                .history(previous == null ? null : previous.history())
+                .build();
     }
 
     /**
@@ -84,69 +89,121 @@ public final class StatusBuilder {
         List<ScheduledRun> regressions = new ArrayList<>();
         List<ScheduledRun> history =
                 scheduled ? history(runs, gate, completions, regressions) : previousHistory();
-        RunObservation current = scheduled ? latestScheduled(runs) : named(runs, workflow);
-        String phase = current == null ? RunObservation.PENDING : current.phase();
+        RunObservation current = current(runs, workflow, scheduled);
         if (!scheduled && current != null && current.finished() && !countedBefore(current)) {
             completions.add(completion(current));
         }
-        List<SummaryRow> summary =
-                current != null && !current.summary().isEmpty()
-                        ? current.summary()
-                        : previous == null ? null : previous.summary();
-        Conditions conditions =
-                new Conditions(previous == null ? null : previous.conditions(), generation, now);
+        List<SummaryRow> summary = summary(current);
+        List<String> failed = current == null ? List.of() : current.failedTasks();
+        SweepStatus status =
+                SweepStatus.builder()
+                        .phase(phase(current))
+                        .observedGeneration(generation)
+                        .progress(current == null ? "0/0" : current.progress())
+                        .workflow(workflow)
+                        .startedAt(current == null ? null : current.startedAt())
+                        .finishedAt(current == null ? null : current.finishedAt())
+                        .bestBarrier(best(summary))
+                        .summary(summary)
+                        .results(summary == null ? null : results)
+                        .failedTasks(failed.isEmpty() ? null : failed)
+                        .conditions(conditions(workflow, scheduled, current, history))
+                        .history(history.isEmpty() ? null : history)
+                        .build();
+        return new Outcome(status, completions, regressions);
+    }
+
+    /** The newest scheduled run, or this generation's Workflow; null before it is seen. */
+    private static RunObservation current(
+            List<RunObservation> runs, String workflow, boolean scheduled) {
+        return scheduled ? latestScheduled(runs) : named(runs, workflow);
+    }
+
+    private static String phase(RunObservation current) {
+        return current == null ? RunObservation.PENDING : current.phase();
+    }
+
+    /** The current run's summary, or the last finished run's while the current one has none. */
+    private List<SummaryRow> summary(RunObservation current) {
+        if (current != null && !current.summary().isEmpty()) {
+            return current.summary();
+        }
+        return previous == null ? null : previous.summary();
+    }
+
+    private List<SweepCondition> conditions(
+            String workflow,
+            boolean scheduled,
+            RunObservation current,
+            List<ScheduledRun> history) {
+        Conditions conditions = conditions();
+        ready(conditions, workflow, scheduled);
+        progressing(conditions, workflow, scheduled, current);
+        degraded(conditions, current);
+        if (current != null && current.finished()) {
+            succeededOrFailed(conditions, current);
+        }
+        if (scheduled && !history.isEmpty()) {
+            regressed(conditions, history.get(0));
+        }
+        return conditions.list();
+    }
+
+    private Conditions conditions() {
+        return new Conditions(previous == null ? null : previous.conditions(), generation, now);
+    }
+
+    private static void ready(Conditions conditions, String workflow, boolean scheduled) {
         String kind = scheduled ? "CronWorkflow" : "Workflow";
-        conditions.set("Ready", true, kind + "Created", kind + " " + workflow + " exists");
-        boolean progressing = current != null && !current.finished();
+        conditions.set(READY, true, kind + "Created", kind + " " + workflow + " exists");
+    }
+
+    private static void progressing(
+            Conditions conditions, String workflow, boolean scheduled, RunObservation current) {
+        if (current == null) {
+            conditions.set(
+                    PROGRESSING,
+                    false,
+                    "WaitingForRun",
+                    scheduled ? "waiting for the first scheduled run" : "starting " + workflow);
+            return;
+        }
+        boolean progressing = !current.finished();
         conditions.set(
-                "Progressing",
+                PROGRESSING,
                 progressing,
-                progressing ? phase : current == null ? "WaitingForRun" : "Finished",
-                current == null
-                        ? (scheduled
-                                ? "waiting for the first scheduled run"
-                                : "starting " + workflow)
-                        : current.name() + " is " + phase + " (" + current.progress() + ")");
+                progressing ? current.phase() : "Finished",
+                current.name() + " is " + current.phase() + " (" + current.progress() + ")");
+    }
+
+    private static void degraded(Conditions conditions, RunObservation current) {
         List<String> failed = current == null ? List.of() : current.failedTasks();
         conditions.set(
-                "Degraded",
+                DEGRADED,
                 !failed.isEmpty(),
                 failed.isEmpty() ? "NoFailedTasks" : "TaskFailed",
                 failed.isEmpty() ? "no task failed" : String.join("; ", failed));
-        if (current != null && current.finished()) {
-            boolean ok = RunObservation.SUCCEEDED.equals(phase);
-            conditions.set(
-                    ok ? "Succeeded" : "Failed",
-                    true,
-                    ok ? "RunSucceeded" : "RunFailed",
-                    current.name() + " " + phase.toLowerCase(java.util.Locale.ROOT));
-        }
-        if (scheduled && !history.isEmpty()) {
-            ScheduledRun last = history.get(0);
-            boolean regressed = Boolean.TRUE.equals(last.regressed());
-            conditions.set(
-                    "Regressed",
-                    regressed,
-                    regressed ? "GateFailed" : "GatePassed",
-                    regressed
-                            ? last.workflow() + ": " + String.join("; ", last.reasons())
-                            : last.workflow() + " passed the regression gate");
-        }
-        SweepStatus status =
-                new SweepStatus(
-                        phase,
-                        generation,
-                        current == null ? "0/0" : current.progress(),
-                        workflow,
-                        current == null ? null : current.startedAt(),
-                        current == null ? null : current.finishedAt(),
-                        best(summary),
-                        summary,
-                        summary == null ? null : results,
-                        failed.isEmpty() ? null : failed,
-                        conditions.list(),
-                        history.isEmpty() ? null : history);
-        return new Outcome(status, completions, regressions);
+    }
+
+    /** Succeeded or Failed (True) for a finished run. */
+    private static void succeededOrFailed(Conditions conditions, RunObservation finished) {
+        boolean ok = RunObservation.SUCCEEDED.equals(finished.phase());
+        conditions.set(
+                ok ? SUCCEEDED : FAILED,
+                true,
+                ok ? "RunSucceeded" : "RunFailed",
+                finished.name() + " " + finished.phase().toLowerCase(Locale.ROOT));
+    }
+
+    private static void regressed(Conditions conditions, ScheduledRun last) {
+        boolean regressed = Boolean.TRUE.equals(last.regressed());
+        conditions.set(
+                REGRESSED,
+                regressed,
+                regressed ? "GateFailed" : "GatePassed",
+                regressed
+                        ? last.workflow() + ": " + String.join("; ", last.reasons())
+                        : last.workflow() + " passed the regression gate");
     }
 
     private List<ScheduledRun> history(
