@@ -55,11 +55,15 @@ image() {
 }
 
 mkdir -p "$CACHE"
-args=()
+operator_args=()
+worker_args=()
 if [ "${BASE_FROM:-local}" = local ]; then
   base jre openjdk-17-jre-headless
   base jdk openjdk-17-jdk-headless # the worker's build stage runs WarmEngine.java from source
-  args=(--build-arg BASE=isthmus-base:jre --build-arg BUILD_BASE=isthmus-base:jdk)
+  # The workers' runtime also carries Fashion-MNIST at its default path, from Debian's package.
+  base workers openjdk-17-jre-headless,dataset-fashion-mnist
+  operator_args=(--build-arg BASE=isthmus-base:jre)
+  worker_args=(--build-arg BASE=isthmus-base:workers --build-arg BUILD_BASE=isthmus-base:jdk)
 fi
-image "$REGISTRY/isthmus-operator:$VERSION" images/operator/Dockerfile "${args[@]}"
-image "$REGISTRY/isthmus-workers:$VERSION" images/workers/Dockerfile "${args[@]}"
+image "$REGISTRY/isthmus-operator:$VERSION" images/operator/Dockerfile "${operator_args[@]}"
+image "$REGISTRY/isthmus-workers:$VERSION" images/workers/Dockerfile "${worker_args[@]}"

@@ -6,8 +6,8 @@
 # command, arguments and environment of its pod (RenderedTasks.java does Argo's substitution),
 # locked down as the pod is: read-only root, uid 65532, no capabilities, no privilege escalation,
 # no network, /tmp a tmpfs (the pod's emptyDir), the run store bind-mounted at /isthmus (the
-# claim) and the dataset read-only. The first training container is killed with `docker kill`
-# after its first epoch and started again. results.json (timings aside) and curves.csv must equal
+# claim); the dataset is the image's own copy, at its default path. The first training container
+# is killed with `docker kill` after its first epoch and started again. results.json (timings aside) and curves.csv must equal
 # those of `isthmus run` on the same spec; any difference exits non-zero.
 #
 #   images/check-workers.sh [IMAGE]     # default: the tag images/build.sh makes
@@ -39,7 +39,7 @@ mkdir "$work/claim" && chown 65532:65532 "$work/claim" # the volume claim, as fs
 
 lockdown=(--read-only --user 65532:65532 --cap-drop ALL --security-opt no-new-privileges
   --network none --tmpfs /tmp:rw,nosuid,nodev,mode=1777
-  -v "$work/claim:/isthmus" -v "$DATA:$DATA:ro")
+  -v "$work/claim:/isthmus")
 killed=0
 for argv_file in "$work"/pods/*.argv; do
   pod=$(basename "$argv_file" .argv)

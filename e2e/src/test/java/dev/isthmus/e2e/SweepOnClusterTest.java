@@ -62,7 +62,10 @@ class SweepOnClusterTest {
     static final Duration SWEEP_TIMEOUT = Duration.ofMinutes(15);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Two seeds, a small MLP, none and weight matching: what `isthmus run` reproduces. */
+    /**
+     * Two seeds, a small MLP, none and weight matching: what `isthmus run` reproduces. The dataset
+     * is read at its default path, from the worker image.
+     */
     static final String PAIR =
             """
             apiVersion: isthmus.dev/v1alpha1
@@ -70,7 +73,7 @@ class SweepOnClusterTest {
             metadata: {name: pair, namespace: isthmus-e2e}
             spec:
               model: {architecture: mlp, hidden: [128]}
-              dataset: {name: fashion-mnist, path: datasets/fashion-mnist, trainExamples: 20000, evalExamples: 500}
+              dataset: {name: fashion-mnist, trainExamples: 20000, evalExamples: 500}
               endpoints:
                 train: {seeds: [0, 1], epochs: 4, optimizer: adam, learningRate: 1.0e-3, batchSize: 100}
               pairs: all
@@ -117,7 +120,8 @@ class SweepOnClusterTest {
                                     .build())
                     .serverSideApply();
         }
-        // The run store: a hostPath volume in the cluster's state folder, written by uid 65532.
+        // The run store: a hostPath volume in the cluster's state folder, written by uid 65532;
+        // it holds a copy of the dataset for the sweep that names a path on the claim.
         runs = cluster.state.resolve("runs");
         Files.createDirectories(runs.resolve("datasets/fashion-mnist"));
         try (Stream<Path> files = Files.list(Path.of("/usr/share/datasets/fashion-mnist"))) {
@@ -444,6 +448,10 @@ class SweepOnClusterTest {
                     PAIR.replace("name: pair", "name: nightly")
                             .replace("trainExamples: 20000", "trainExamples: 2000")
                             .replace("epochs: 4", "epochs: 1")
+                            // A relative dataset path resolves against the claim.
+                            .replace(
+                                    "name: fashion-mnist,",
+                                    "name: fashion-mnist, path: datasets/fashion-mnist,")
                             .replace(
                                     "metrics: [loss, accuracy]",
                                     "metrics: [loss, accuracy]\n  schedule: {crons: [\"* * * * *\"], history: 3}");
