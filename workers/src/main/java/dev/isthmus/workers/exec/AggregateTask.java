@@ -3,7 +3,10 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.validation.SweepLoader;
+import dev.isthmus.workers.basins.BasinMap;
+import dev.isthmus.workers.basins.BasinMaps;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.report.CurvesCsv;
 import dev.isthmus.workers.report.Results;
@@ -66,6 +69,14 @@ final class AggregateTask implements TaskRunner.StageTask {
         List<Results.EndpointResult> endpoints = new ArrayList<>();
         for (Endpoint e : ctx.plan().endpoints()) endpoints.add(endpoint(ctx, probe, e, curves));
 
+        MetricSpec basinSpec = MetricSpec.find(ctx.spec().metrics(), MetricSpec.BASINS);
+        List<BasinMap> basins =
+                basinSpec == null || curves.isEmpty()
+                        ? null
+                        : BasinMaps.of(
+                                ctx.plan().endpoints().stream().map(Endpoint::name).toList(),
+                                curves,
+                                basinSpec);
         Results results =
                 new Results(
                         Results.SCHEMA,
@@ -78,6 +89,7 @@ final class AggregateTask implements TaskRunner.StageTask {
                         alignments,
                         curves,
                         Summaries.of(curves),
+                        basins,
                         failures,
                         timings);
         store.writeJson(Layout.RESULTS, results);
