@@ -29,9 +29,13 @@ final class ExecutionRules {
             nonNegative("spec.regression.maxLossBarrier", regression.maxLossBarrier(), problems);
             nonNegative("spec.regression.maxIncrease", regression.maxIncrease(), problems);
             if (regression.upperBound()
-                    && spec.metrics() != null
-                    && !spec.metrics().stream()
-                            .anyMatch(m -> m != null && MetricSpec.CONFIDENCE.equals(m.type()))) {
+                    && !(spec.metrics() != null
+                            && spec.metrics().stream()
+                                    .anyMatch(
+                                            m ->
+                                                    m != null
+                                                            && MetricSpec.CONFIDENCE.equals(
+                                                                    m.type())))) {
                 problems.add(
                         "spec.regression.onUpperBound",
                         "gates the upper ends of the bootstrap intervals, but spec.metrics has no "

@@ -65,7 +65,8 @@ final class BasinSvg {
                 String.format(
                         Locale.ROOT,
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                                + " font-family=\"system-ui,sans-serif\" font-size=\"11\">",
+                                + " font-family=\"system-ui,sans-serif\" font-size=\"11\""
+                                + " style=\"margin:0 1em 1em 0;vertical-align:top\">",
                         width,
                         height));
         s.append(
