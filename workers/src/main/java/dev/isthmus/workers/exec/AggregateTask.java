@@ -3,6 +3,7 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.result.SummaryRow;
 import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.basins.BasinMap;
@@ -77,6 +78,8 @@ final class AggregateTask implements TaskRunner.StageTask {
                                 ctx.plan().endpoints().stream().map(Endpoint::name).toList(),
                                 curves,
                                 basinSpec);
+        List<SummaryRow> summary = Summaries.of(curves);
+        if (basins != null) summary = withBasins(summary, basins);
         Results results =
                 new Results(
                         Results.SCHEMA,
@@ -88,7 +91,7 @@ final class AggregateTask implements TaskRunner.StageTask {
                         endpoints,
                         alignments,
                         curves,
-                        Summaries.of(curves),
+                        summary,
                         basins,
                         failures,
                         timings);
@@ -127,6 +130,21 @@ final class AggregateTask implements TaskRunner.StageTask {
                 ctx.store().readJson(Layout.endpointRecord(train), Records.TrainedEndpoint.class);
         return new Results.EndpointResult(
                 e.name(), e.seed(), r.checkpoint(), loss, acc, r.history());
+    }
+
+    /** Each summary row with the basin count of its (alignment, path). */
+    private static List<SummaryRow> withBasins(List<SummaryRow> rows, List<BasinMap> maps) {
+        List<SummaryRow> out = new ArrayList<>();
+        for (SummaryRow row : rows) {
+            Integer count = null;
+            for (BasinMap m : maps) {
+                if (m.alignment().equals(row.alignment()) && m.path().equals(row.path())) {
+                    count = m.basins().size();
+                }
+            }
+            out.add(row.withBasins(count));
+        }
+        return out;
     }
 
     private static String why(RunStore store, Task t) {

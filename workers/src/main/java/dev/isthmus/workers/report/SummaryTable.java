@@ -110,7 +110,11 @@ public final class SummaryTable {
     }
 
     private static String percent(double level) {
-        return String.format(Locale.ROOT, "%.4g%%", level * 100);
+        return new java.math.BigDecimal(Double.toString(level * 100))
+                        .round(new java.math.MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 
     /** The basins of each (alignment, path), when the basin map was asked for. */
