@@ -31,14 +31,16 @@ final class BasinSvg {
             BasinMap reference = group.get(group.size() - 1);
             for (BasinMap m : group) if (!"none".equals(m.alignment())) reference = m;
             List<Integer> order = reference.order();
-            double lossScale = scale(group, true);
-            double accScale = scale(group, false);
+            // Each map has its own colour scale (named in its title): on the naive map's scale the
+            // aligned map's basins would all be white.
             html.append("<div class=\"basins\">\n");
             for (BasinMap m : group) {
-                html.append(svg(m, order, m == reference, lossScale, true));
+                html.append(svg(m, order, m == reference, scale(List.of(m), true), true));
             }
             html.append("<br>\n");
-            for (BasinMap m : group) html.append(svg(m, order, false, accScale, false));
+            for (BasinMap m : group) {
+                html.append(svg(m, order, false, scale(List.of(m), false), false));
+            }
             html.append("</div>\n");
             for (BasinMap m : group) basins(html, m);
         }
@@ -78,7 +80,9 @@ final class BasinSvg {
                                 (loss ? "loss barrier · " : "accuracy drop · ")
                                         + m.alignment()
                                         + " · "
-                                        + m.path())));
+                                        + m.path()
+                                        + String.format(
+                                                Locale.ROOT, " (white 0, red %.3g)", scale))));
         if (tree) dendrogram(s, m, order, TITLE);
         Double[][] values = loss ? m.lossBarrier() : m.accuracyBarrier();
         for (int r = 0; r < n; r++) {
