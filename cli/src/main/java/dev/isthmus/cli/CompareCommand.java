@@ -50,8 +50,8 @@ final class CompareCommand implements Callable<Integer> {
         List<RegressionGate.Row> rows =
                 RegressionGate.check(
                         gate,
-                        RegressionGate.barriers(b.summary()),
-                        RegressionGate.byKey(RegressionGate.barriers(a.summary())));
+                        RegressionGate.barriers(b.summary(), gate),
+                        RegressionGate.byKey(RegressionGate.barriers(a.summary(), gate)));
         System.out.printf(
                 Locale.ROOT,
                 "%-20s %-8s %11s %11s %9s  %s%n",
@@ -60,7 +60,9 @@ final class CompareCommand implements Callable<Integer> {
                 "before",
                 "after",
                 "change",
-                "gate (worst pair's loss barrier lin)");
+                gate != null && gate.upperBound()
+                        ? "gate (worst pair's upper end of the loss barrier lin interval)"
+                        : "gate (worst pair's loss barrier lin)");
         for (RegressionGate.Row r : rows) {
             String change =
                     r.before() == null

@@ -5,6 +5,7 @@ import dev.isthmus.api.spec.AlignmentSpec;
 import dev.isthmus.api.spec.CheckpointRef;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.Endpoints;
+import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.spec.PairsSpec;
 import dev.isthmus.api.spec.PathSpec;
 import dev.isthmus.api.spec.SweepSpec;
@@ -75,17 +76,14 @@ public final class Planner {
             }
         }
         List<String> evalIds = stages.get(Stage.EVALUATE).stream().map(Task::id).toList();
-        String aggregateKey =
-                ContentKey.of(
-                        Map.of(
-                                "stage",
-                                "aggregate",
-                                "engine",
-                                ContentKey.ENGINE_VERSION,
-                                "sweep",
-                                sweep.name(),
-                                "evaluations",
-                                evaluateKeys));
+        Map<String, Object> aggregateInputs = new LinkedHashMap<>();
+        aggregateInputs.put("stage", "aggregate");
+        aggregateInputs.put("engine", ContentKey.ENGINE_VERSION);
+        aggregateInputs.put("sweep", sweep.name());
+        aggregateInputs.put("evaluations", evaluateKeys);
+        MetricSpec basins = MetricSpec.find(spec.metrics(), MetricSpec.BASINS);
+        if (basins != null) aggregateInputs.put("basins", basins);
+        String aggregateKey = ContentKey.of(aggregateInputs);
         stages.get(Stage.AGGREGATE)
                 .add(new Task(Stage.AGGREGATE, 0, aggregateKey, evalIds, new Work.Aggregate()));
 
@@ -212,7 +210,10 @@ public final class Planner {
         inputs.put("evalSeed", spec.seeds().eval());
         inputs.put("path", path);
         inputs.put("alphas", spec.alphas());
-        inputs.put("metrics", spec.metrics());
+        // The basin map is drawn by the aggregate: asking for it re-runs no evaluation.
+        inputs.put(
+                "metrics",
+                spec.metrics().stream().filter(m -> !MetricSpec.BASINS.equals(m.type())).toList());
         inputs.put("threads", spec.execution().threads());
         inputs.put("a", a.key());
         inputs.put("aligned", align.key());

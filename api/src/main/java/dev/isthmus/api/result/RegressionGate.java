@@ -11,7 +11,9 @@ import java.util.Map;
  * Holds a run to {@code spec.regression}, for {@code isthmus compare} and the operator's scheduled
  * runs alike: on each row's worst-pair chord loss barrier, gated rows are the aligned ones (or
  * {@code none} when a run has no other alignment), with a ceiling on the barrier and on its growth
- * since the previous run. A missing or NaN barrier fails both checks.
+ * since the previous run. A missing or NaN barrier fails both checks. With {@link
+ * RegressionSpec#upperBound()} the gated value is the worst pair's upper end of the barrier's
+ * bootstrap interval, so a barrier that is small only by chance of the evaluation sample fails.
  */
 public final class RegressionGate {
 
@@ -51,10 +53,33 @@ public final class RegressionGate {
 
     /** The worst pair's chord loss barrier of each summary row, in summary order. */
     public static List<Barrier> barriers(List<SummaryRow> rows) {
+        return barriers(rows, false);
+    }
+
+    /**
+     * The value {@code gate} holds for each summary row, in summary order: the worst pair's chord
+     * loss barrier, or with {@link RegressionSpec#upperBound()} the worst pair's upper end of its
+     * interval (null when the row has no intervals: the gate then fails that row).
+     */
+    public static List<Barrier> barriers(List<SummaryRow> rows, RegressionSpec gate) {
+        return barriers(rows, gate != null && gate.upperBound());
+    }
+
+    private static List<Barrier> barriers(List<SummaryRow> rows, boolean upper) {
         List<Barrier> barriers = new ArrayList<>();
         for (SummaryRow row : rows) {
-            Spread lin = row.lossBarrier() == null ? null : row.lossBarrier().get("lin");
-            barriers.add(new Barrier(row.alignment(), row.path(), lin == null ? null : lin.max()));
+            Double value;
+            if (upper) {
+                IntervalSpread lin =
+                        row.lossBarrierInterval() == null
+                                ? null
+                                : row.lossBarrierInterval().get("lin");
+                value = lin == null || lin.upper() == null ? null : lin.upper().max();
+            } else {
+                Spread lin = row.lossBarrier() == null ? null : row.lossBarrier().get("lin");
+                value = lin == null ? null : lin.max();
+            }
+            barriers.add(new Barrier(row.alignment(), row.path(), value));
         }
         return barriers;
     }
@@ -86,7 +111,8 @@ public final class RegressionGate {
                     failures.add(
                             String.format(
                                     Locale.ROOT,
-                                    "barrier %.4f > maxLossBarrier %.4f",
+                                    "%s %.4f > maxLossBarrier %.4f",
+                                    gate.upperBound() ? "interval's upper end" : "barrier",
                                     now,
                                     gate.maxLossBarrier()));
                 }

@@ -7,22 +7,50 @@ import java.util.List;
 
 /**
  * A metric measured along each path, written as its name ({@code loss}, {@code cka}, ...) or as an
- * object with options, e.g. {@code {type: cka, examples: 2000}}.
+ * object with options, e.g. {@code {type: cka, examples: 2000}} or {@code {type: confidence,
+ * resamples: 1000, level: 0.95}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MetricSpec(
-        @JsonPropertyDescription("loss, accuracy, decomposition, attribution or cka.")
+        @JsonPropertyDescription(
+                        "loss, accuracy, decomposition, attribution, cka, confidence (bootstrap"
+                                + " intervals on every barrier) or basins (the basin map of all"
+                                + " endpoints).")
                 @Words(Names.Metric.class)
                 String type,
         @JsonPropertyDescription(
                         "cka: evaluation inputs whose representations are compared (default"
                                 + " 500).")
-                Integer examples) {
+                Integer examples,
+        @JsonPropertyDescription(
+                        "confidence: bootstrap resamples of the evaluation examples (default"
+                                + " 1000).")
+                Integer resamples,
+        @JsonPropertyDescription(
+                        "confidence: coverage of the percentile intervals, in (0, 1) (default"
+                                + " 0.95).")
+                Double level,
+        @JsonPropertyDescription(
+                        "basins: how endpoints are joined into basins, on the chord loss barrier"
+                                + " (default average).")
+                @Words(Names.Linkage.class)
+                String linkage,
+        @JsonPropertyDescription(
+                        "basins: endpoints whose clusters are joined at a chord loss barrier at or"
+                                + " below this many nats share a basin (default 0.1).")
+                Double threshold) {
 
     public static final String CKA = "cka";
+    public static final String CONFIDENCE = Names.Metric.CONFIDENCE.wire();
+    public static final String BASINS = Names.Metric.BASINS.wire();
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public MetricSpec {}
+
+    /** A metric with at most the CKA option. */
+    public MetricSpec(String type, Integer examples) {
+        this(type, examples, null, null, null, null);
+    }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MetricSpec of(String type) {

@@ -91,7 +91,15 @@ public final class Names {
         ACCURACY,
         DECOMPOSITION,
         ATTRIBUTION,
-        CKA
+        CKA,
+        CONFIDENCE,
+        BASINS
+    }
+
+    public enum Linkage implements Word {
+        SINGLE,
+        AVERAGE,
+        COMPLETE
     }
 
     public enum Device implements Word {

@@ -9,6 +9,10 @@ public final class SpecDefaults {
     public static final List<MetricSpec> METRICS =
             MetricSpec.named(Names.Metric.LOSS.wire(), Names.Metric.ACCURACY.wire());
     public static final int CKA_EXAMPLES = 500;
+    public static final int RESAMPLES = 1000;
+    public static final double LEVEL = 0.95;
+    public static final String LINKAGE = Names.Linkage.AVERAGE.wire();
+    public static final double BASIN_THRESHOLD = 0.1;
     public static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
     public static final String STORE = "file://runs";
 
@@ -66,13 +70,35 @@ public final class SpecDefaults {
     }
 
     private static List<MetricSpec> metrics(List<MetricSpec> list) {
-        return list.stream()
-                .map(
-                        m ->
-                                m != null && MetricSpec.CKA.equals(m.type())
-                                        ? new MetricSpec(m.type(), or(m.examples(), CKA_EXAMPLES))
-                                        : m)
-                .toList();
+        return list.stream().map(SpecDefaults::metric).toList();
+    }
+
+    private static MetricSpec metric(MetricSpec m) {
+        if (m == null || m.type() == null) {
+            return m;
+        }
+        if (MetricSpec.CKA.equals(m.type())) {
+            return new MetricSpec(m.type(), or(m.examples(), CKA_EXAMPLES));
+        }
+        if (MetricSpec.CONFIDENCE.equals(m.type())) {
+            return new MetricSpec(
+                    m.type(),
+                    m.examples(),
+                    or(m.resamples(), RESAMPLES),
+                    or(m.level(), LEVEL),
+                    m.linkage(),
+                    m.threshold());
+        }
+        if (MetricSpec.BASINS.equals(m.type())) {
+            return new MetricSpec(
+                    m.type(),
+                    m.examples(),
+                    m.resamples(),
+                    m.level(),
+                    or(m.linkage(), LINKAGE),
+                    or(m.threshold(), BASIN_THRESHOLD));
+        }
+        return m;
     }
 
     private static List<AlignmentSpec> alignments(List<AlignmentSpec> list) {

@@ -1,6 +1,7 @@
 package dev.isthmus.api.validation;
 
 import dev.isthmus.api.spec.ExecutionSpec;
+import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.spec.RegressionSpec;
 import dev.isthmus.api.spec.SeedsSpec;
 import dev.isthmus.api.spec.SweepSpec;
@@ -27,6 +28,20 @@ final class ExecutionRules {
         if (regression != null) {
             nonNegative("spec.regression.maxLossBarrier", regression.maxLossBarrier(), problems);
             nonNegative("spec.regression.maxIncrease", regression.maxIncrease(), problems);
+            if (regression.upperBound()
+                    && !(spec.metrics() != null
+                            && spec.metrics().stream()
+                                    .anyMatch(
+                                            m ->
+                                                    m != null
+                                                            && MetricSpec.CONFIDENCE.equals(
+                                                                    m.type())))) {
+                problems.add(
+                        "spec.regression.onUpperBound",
+                        "gates the upper ends of the bootstrap intervals, but spec.metrics has no "
+                                + MetricSpec.CONFIDENCE
+                                + " (add it, or drop onUpperBound)");
+            }
         }
         ExecutionSpec execution = spec.execution();
         if (execution == null) {

@@ -63,7 +63,13 @@ final class MeasurementRules {
 
     static final int MAX_SWEEPS = 10_000;
 
-    /** Only cka takes options: the number of inputs it compares representations on. */
+    static final int MIN_RESAMPLES = 100;
+    static final int MAX_RESAMPLES = 100_000;
+
+    /**
+     * Options belong to one metric each: examples to cka, resamples and level to confidence,
+     * linkage and threshold to basins.
+     */
     private static void checkMetricOptions(List<MetricSpec> metrics, ProblemCollector problems) {
         if (metrics == null) {
             return;
@@ -73,13 +79,43 @@ final class MeasurementRules {
             if (m == null || m.type() == null) {
                 continue;
             }
-            String where = ProblemCollector.at("spec.metrics", i) + ".examples";
-            if (m.examples() != null && !MetricSpec.CKA.equals(m.type())) {
-                problems.add(where, "applies only to " + MetricSpec.CKA);
-            } else {
-                problems.between(where, m.examples(), 4, 100_000);
+            String at = ProblemCollector.at("spec.metrics", i);
+            if (only(at + ".examples", m.examples(), m, MetricSpec.CKA, problems)) {
+                problems.between(at + ".examples", m.examples(), 4, 100_000);
+            }
+            if (only(at + ".resamples", m.resamples(), m, MetricSpec.CONFIDENCE, problems)) {
+                problems.between(at + ".resamples", m.resamples(), MIN_RESAMPLES, MAX_RESAMPLES);
+            }
+            if (only(at + ".level", m.level(), m, MetricSpec.CONFIDENCE, problems)
+                    && m.level() != null
+                    && !(m.level() > 0 && m.level() < 1)) {
+                problems.add(
+                        at + ".level",
+                        "must be a number between 0 and 1 (exclusive), e.g. 0.95, got "
+                                + ProblemCollector.show(m.level()));
+            }
+            if (only(at + ".linkage", m.linkage(), m, MetricSpec.BASINS, problems)) {
+                Vocabulary.LINKAGES.check(at + ".linkage", m.linkage(), problems);
+            }
+            if (only(at + ".threshold", m.threshold(), m, MetricSpec.BASINS, problems)
+                    && m.threshold() != null
+                    && !(m.threshold() >= 0 && Double.isFinite(m.threshold()))) {
+                problems.add(
+                        at + ".threshold",
+                        "must be a finite number of nats >= 0, got "
+                                + ProblemCollector.show(m.threshold()));
             }
         }
+    }
+
+    /** False (and a problem) when {@code value} is given on a metric other than {@code owner}. */
+    private static boolean only(
+            String where, Object value, MetricSpec m, String owner, ProblemCollector problems) {
+        if (value != null && !owner.equals(m.type())) {
+            problems.add(where, "applies only to " + owner);
+            return false;
+        }
+        return true;
     }
 
     /** Options belong to one method each: maxSweeps and warmStart to weight matching, etc. */

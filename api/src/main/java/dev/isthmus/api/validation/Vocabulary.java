@@ -23,6 +23,7 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary REPAIRS = of("repair", Names.Repair.class);
     static final Vocabulary PATHS = of("path", Names.Path.class);
     static final Vocabulary METRICS = of("metric", Names.Metric.class);
+    static final Vocabulary LINKAGES = of("linkage", Names.Linkage.class);
     static final Vocabulary DEVICES = of("device", Names.Device.class);
 
     /** Every word of an enum, all implemented. */

@@ -123,4 +123,41 @@ class RegressionGateTest {
         expected.put("none/linear", null);
         assertEquals(expected, RegressionGate.byKey(RegressionGate.barriers(List.of(row, empty))));
     }
+
+    @Test
+    void onUpperBoundTheGateHoldsTheWorstPairsUpperEnd() {
+        Map<String, Spread> lin = Map.of("lin", new Spread(0.01, 0.03));
+        SummaryRow row =
+                new SummaryRow(
+                        "weight-matching",
+                        "linear",
+                        3,
+                        lin,
+                        Map.of(),
+                        Map.of(
+                                "lin",
+                                new IntervalSpread(
+                                        0.95, new Spread(0.0, 0.01), new Spread(0.04, 0.12))),
+                        Map.of());
+        SummaryRow without = new SummaryRow("activation-matching", "linear", 3, lin, Map.of());
+        RegressionSpec upper = new RegressionSpec(0.1, null, true);
+        List<RegressionGate.Barrier> gated = RegressionGate.barriers(List.of(row, without), upper);
+        assertEquals(0.12, gated.get(0).value());
+        assertEquals(null, gated.get(1).value());
+        assertEquals(
+                List.of(
+                        "weight-matching/linear: interval's upper end 0.1200 > maxLossBarrier"
+                                + " 0.1000",
+                        "activation-matching/linear: interval's upper end NaN > maxLossBarrier"
+                                + " 0.1000"),
+                RegressionGate.reasons(RegressionGate.check(upper, gated, null)));
+        // Off (the default), the same rows are held to the barriers themselves: both pass.
+        RegressionSpec plain = new RegressionSpec(0.1, null);
+        assertTrue(
+                RegressionGate.passed(
+                        RegressionGate.check(
+                                plain,
+                                RegressionGate.barriers(List.of(row, without), plain),
+                                null)));
+    }
 }

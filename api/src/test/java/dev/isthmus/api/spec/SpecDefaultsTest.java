@@ -37,6 +37,34 @@ class SpecDefaultsTest {
     }
 
     @Test
+    void confidenceAndBasinsGetTheirOptions() {
+        SweepSpec spec =
+                SpecDefaults.apply(
+                        new SweepSpec(
+                                MODEL,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(
+                                        MetricSpec.of("confidence"),
+                                        MetricSpec.of("basins"),
+                                        new MetricSpec("confidence", null, 200, 0.9, null, null)),
+                                null,
+                                null,
+                                null));
+
+        assertEquals(
+                List.of(
+                        new MetricSpec("confidence", null, 1000, 0.95, null, null),
+                        new MetricSpec("basins", null, null, null, "average", 0.1),
+                        new MetricSpec("confidence", null, 200, 0.9, null, null)),
+                spec.metrics());
+    }
+
+    @Test
     void sgdGetsItsOwnLearningRateAndMomentum() {
         TrainSpec sgd = train(new TrainSpec(List.of(0L), null, "sgd", null, null, null, null));
         TrainSpec adam = train(new TrainSpec(List.of(0L), null, null, null, null, null, null));

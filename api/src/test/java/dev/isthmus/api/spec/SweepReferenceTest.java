@@ -117,6 +117,10 @@ class SweepReferenceTest {
                     // a warm start applies only to weight-matching
                     sweep = SweepReference.with(sweep, "spec.alignments[].type", "weight-matching");
                 }
+                if (path.equals("spec.metrics[].linkage")) {
+                    // a linkage applies only to the basin map
+                    sweep = SweepReference.with(sweep, "spec.metrics[].type", "basins");
+                }
                 List<Problem> problems =
                         SweepValidator.validate(SweepReference.with(sweep, path, "no-such-word"));
                 String listed = String.join(", ", f.words());
@@ -126,7 +130,7 @@ class SweepReferenceTest {
                 checked++;
             }
         }
-        assertEquals(11, checked);
+        assertEquals(12, checked);
     }
 
     @Test

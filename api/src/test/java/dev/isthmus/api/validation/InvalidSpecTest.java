@@ -301,7 +301,7 @@ class InvalidSpecTest {
                         "spec.metrics",
                         "[loss, magic, loss]",
                         "spec.metrics[1]: unknown metric magic (expected one of: loss, accuracy,"
-                                + " decomposition, attribution, cka)",
+                                + " decomposition, attribution, cka, confidence, basins)",
                         "spec.metrics[2]: duplicate metric loss"),
                 row(
                         "spec.metrics",
@@ -309,10 +309,31 @@ class InvalidSpecTest {
                         "spec.metrics[0].examples: applies only to cka",
                         "spec.metrics[1].examples: must be >= 4, got 2"),
                 row(
+                        "spec.metrics",
+                        "[{type: confidence, resamples: 10, level: 1.5, threshold: 0.1},"
+                                + " {type: basins, linkage: ward, threshold: -1, level: 0.9},"
+                                + " {type: loss, resamples: 100, linkage: single}]",
+                        "spec.metrics[0].resamples: must be >= 100, got 10",
+                        "spec.metrics[0].level: must be a number between 0 and 1 (exclusive), e.g."
+                                + " 0.95, got 1.5",
+                        "spec.metrics[0].threshold: applies only to basins",
+                        "spec.metrics[1].level: applies only to confidence",
+                        "spec.metrics[1].linkage: unknown linkage ward (expected one of: single,"
+                                + " average, complete)",
+                        "spec.metrics[1].threshold: must be a finite number of nats >= 0, got -1",
+                        "spec.metrics[2].resamples: applies only to confidence",
+                        "spec.metrics[2].linkage: applies only to basins"),
+                row(
+                        "spec.regression",
+                        "{maxLossBarrier: 0.1, onUpperBound: true}",
+                        "spec.regression.onUpperBound: gates the upper ends of the bootstrap"
+                                + " intervals, but spec.metrics has no confidence (add it, or drop"
+                                + " onUpperBound)"),
+                row(
                         "spec.regression",
                         "{maxLossBarrier: -0.5, maxIncreas: 1}",
                         "spec.regression.maxIncreas: unknown field (expected one of:"
-                                + " maxLossBarrier, maxIncrease)",
+                                + " maxLossBarrier, maxIncrease, onUpperBound)",
                         "spec.regression.maxLossBarrier: must be a finite number >= 0, got -0.5"),
                 // seeds and execution
                 row("spec.seeds", "{data: -1}", "spec.seeds.data: must be >= 0, got -1"),

@@ -1,6 +1,7 @@
 package dev.isthmus.operator.observe;
 
 import dev.isthmus.api.plan.Stage;
+import dev.isthmus.api.result.IntervalSpread;
 import dev.isthmus.api.result.RunSummary;
 import dev.isthmus.api.result.Spread;
 import dev.isthmus.operator.resource.SummaryRow;
@@ -118,10 +119,18 @@ public final class WorkflowObserver {
         for (dev.isthmus.api.result.SummaryRow row :
                 RunSummary.read(json).map(RunSummary::summary).orElse(List.of())) {
             Spread lin = row.lossBarrier() == null ? null : row.lossBarrier().get("lin");
+            IntervalSpread upper =
+                    row.lossBarrierInterval() == null ? null : row.lossBarrierInterval().get("lin");
             if (lin != null) {
                 rows.add(
                         new SummaryRow(
-                                row.alignment(), row.path(), row.pairs(), lin.max(), lin.mean()));
+                                row.alignment(),
+                                row.path(),
+                                row.pairs(),
+                                lin.max(),
+                                lin.mean(),
+                                upper == null || upper.upper() == null ? null : upper.upper().max(),
+                                row.basins()));
             }
         }
         return List.copyOf(rows);

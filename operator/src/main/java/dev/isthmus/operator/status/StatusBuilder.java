@@ -220,7 +220,7 @@ public final class StatusBuilder {
                         .sorted(order())
                         .toList();
         for (RunObservation run : finished) {
-            List<RegressionGate.Barrier> current = barriers(run.summary());
+            List<RegressionGate.Barrier> current = gated(run.summary(), gate);
             Map<String, Double> barriers = RegressionGate.byKey(current);
             Map<String, Double> before = history.isEmpty() ? null : history.get(0).barriers();
             List<String> reasons =
@@ -294,6 +294,21 @@ public final class StatusBuilder {
     private static List<RegressionGate.Barrier> barriers(List<SummaryRow> summary) {
         return summary.stream()
                 .map(r -> new RegressionGate.Barrier(r.alignment(), r.path(), r.maxLossBarrier()))
+                .toList();
+    }
+
+    /**
+     * The values {@code gate} holds: the worst pairs' barriers, or with {@link
+     * RegressionSpec#upperBound()} the upper ends of their bootstrap intervals (as {@code isthmus
+     * compare} reads them through {@link RegressionGate#barriers(List, RegressionSpec)}).
+     */
+    static List<RegressionGate.Barrier> gated(List<SummaryRow> summary, RegressionSpec gate) {
+        if (gate == null || !gate.upperBound()) return barriers(summary);
+        return summary.stream()
+                .map(
+                        r ->
+                                new RegressionGate.Barrier(
+                                        r.alignment(), r.path(), r.maxLossBarrierUpper()))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isthmus.operator.resource.SummaryRow;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
@@ -82,6 +83,21 @@ class WorkflowObserverTest {
         assertEquals("5/5", run.progress());
         assertEquals(0.2, run.summary().get(0).maxLossBarrier());
         assertEquals("bezier", run.summary().get(0).path());
+    }
+
+    @Test
+    void theIntervalsUpperEndAndTheBasinCountReachTheStatusRow() {
+        List<SummaryRow> rows =
+                WorkflowObserver.rows(
+                        "{\"schema\":\"isthmus.dev/summary/v1\",\"summary\":[{\"alignment\":"
+                                + "\"weight-matching\",\"path\":\"linear\",\"pairs\":28,"
+                                + "\"lossBarrier\":{\"lin\":{\"mean\":0.04,\"max\":0.07}},"
+                                + "\"lossBarrierInterval\":{\"lin\":{\"level\":0.95,\"lower\":"
+                                + "{\"mean\":0.03,\"max\":0.05},\"upper\":{\"mean\":0.06,"
+                                + "\"max\":0.08}}},\"basins\":2}]}");
+        assertEquals(
+                List.of(new SummaryRow("weight-matching", "linear", 28, 0.07, 0.04, 0.08, 2)),
+                rows);
     }
 
     @Test

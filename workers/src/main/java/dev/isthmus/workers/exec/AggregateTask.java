@@ -3,7 +3,11 @@ package dev.isthmus.workers.exec;
 import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
+import dev.isthmus.api.result.SummaryRow;
+import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.validation.SweepLoader;
+import dev.isthmus.workers.basins.BasinMap;
+import dev.isthmus.workers.basins.BasinMaps;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.report.CurvesCsv;
 import dev.isthmus.workers.report.Results;
@@ -66,6 +70,16 @@ final class AggregateTask implements TaskRunner.StageTask {
         List<Results.EndpointResult> endpoints = new ArrayList<>();
         for (Endpoint e : ctx.plan().endpoints()) endpoints.add(endpoint(ctx, probe, e, curves));
 
+        MetricSpec basinSpec = MetricSpec.find(ctx.spec().metrics(), MetricSpec.BASINS);
+        List<BasinMap> basins =
+                basinSpec == null || curves.isEmpty()
+                        ? null
+                        : BasinMaps.of(
+                                ctx.plan().endpoints().stream().map(Endpoint::name).toList(),
+                                curves,
+                                basinSpec);
+        List<SummaryRow> summary = Summaries.of(curves);
+        if (basins != null) summary = withBasins(summary, basins);
         Results results =
                 new Results(
                         Results.SCHEMA,
@@ -77,7 +91,8 @@ final class AggregateTask implements TaskRunner.StageTask {
                         endpoints,
                         alignments,
                         curves,
-                        Summaries.of(curves),
+                        summary,
+                        basins,
                         failures,
                         timings);
         store.writeJson(Layout.RESULTS, results);
@@ -115,6 +130,21 @@ final class AggregateTask implements TaskRunner.StageTask {
                 ctx.store().readJson(Layout.endpointRecord(train), Records.TrainedEndpoint.class);
         return new Results.EndpointResult(
                 e.name(), e.seed(), r.checkpoint(), loss, acc, r.history());
+    }
+
+    /** Each summary row with the basin count of its (alignment, path). */
+    private static List<SummaryRow> withBasins(List<SummaryRow> rows, List<BasinMap> maps) {
+        List<SummaryRow> out = new ArrayList<>();
+        for (SummaryRow row : rows) {
+            Integer count = null;
+            for (BasinMap m : maps) {
+                if (m.alignment().equals(row.alignment()) && m.path().equals(row.path())) {
+                    count = m.basins().size();
+                }
+            }
+            out.add(row.withBasins(count));
+        }
+        return out;
     }
 
     private static String why(RunStore store, Task t) {

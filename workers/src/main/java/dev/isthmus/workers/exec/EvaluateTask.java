@@ -10,9 +10,11 @@ import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.metrics.BarrierDecomposition;
 import dev.isthmus.workers.metrics.Barriers;
+import dev.isthmus.workers.metrics.Bootstrap;
 import dev.isthmus.workers.metrics.CkaProbe;
 import dev.isthmus.workers.metrics.Decomposition;
 import dev.isthmus.workers.metrics.Evaluator;
+import dev.isthmus.workers.metrics.ExampleLosses;
 import dev.isthmus.workers.metrics.Similarity;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.Curve;
@@ -32,19 +34,28 @@ final class EvaluateTask implements TaskRunner.StageTask {
     static final int EVAL_BATCH = 1000;
 
     /** The metrics of the spec that change what a walk measures. */
-    private record Wanted(boolean attribution, boolean decomposition, MetricSpec cka) {
+    private record Wanted(
+            boolean attribution, boolean decomposition, MetricSpec cka, MetricSpec confidence) {
         static Wanted of(List<MetricSpec> metrics) {
             boolean attribution = MetricSpec.contains(metrics, Names.Metric.ATTRIBUTION.wire());
             return new Wanted(
                     attribution,
                     attribution || MetricSpec.contains(metrics, Names.Metric.DECOMPOSITION.wire()),
-                    MetricSpec.find(metrics, Names.Metric.CKA.wire()));
+                    MetricSpec.find(metrics, Names.Metric.CKA.wire()),
+                    MetricSpec.find(metrics, MetricSpec.CONFIDENCE));
         }
     }
 
-    /** What one walk along the path measured; {@code terms} and {@code similarity} may be null. */
+    /**
+     * What one walk along the path measured; {@code terms}, {@code similarity} and {@code
+     * intervals} may be null.
+     */
     private record Walk(
-            Curve curve, int examples, BarrierDecomposition terms, Similarity similarity) {}
+            Curve curve,
+            int examples,
+            BarrierDecomposition terms,
+            Similarity similarity,
+            Bootstrap.Result intervals) {}
 
     @Override
     public List<String> run(SweepContext ctx, Task task, Progress progress) {
@@ -90,8 +101,22 @@ final class EvaluateTask implements TaskRunner.StageTask {
                     WeightPath.of(spec.type(), a, b, () -> controlPoint(ctx, m, w), repair);
             int alphas = ctx.spec().alphas();
             String label = w.path() + " path";
+            // The per-example losses come to the host anyway; keeping them costs memory only.
+            ExampleLosses examples =
+                    wanted.confidence() == null ? null : new ExampleLosses(alphas, data.examples());
             Curve curve =
-                    PathEvaluator.walk(ctx.model(), path, label, data, alphas, progress, terms);
+                    PathEvaluator.walk(
+                            ctx.model(), path, label, data, alphas, progress, terms, examples);
+            Bootstrap.Result intervals = null;
+            if (examples != null) {
+                intervals =
+                        Bootstrap.intervals(
+                                curve.alphas(),
+                                examples,
+                                wanted.confidence().resamples(),
+                                wanted.confidence().level(),
+                                ctx.spec().seeds().eval());
+            }
             Similarity similarity = null;
             if (wanted.cka() != null) {
                 similarity =
@@ -104,7 +129,7 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                 path,
                                 LinearPath.alphas(alphas));
             }
-            return new Walk(curve, data.examples(), terms, similarity);
+            return new Walk(curve, data.examples(), terms, similarity, intervals);
         }
     }
 
@@ -149,6 +174,8 @@ final class EvaluateTask implements TaskRunner.StageTask {
                 curve.accuracy(),
                 Barriers.ofLoss(curve),
                 Barriers.ofAccuracy(curve),
+                walk.intervals() == null ? null : walk.intervals().loss(),
+                walk.intervals() == null ? null : walk.intervals().accuracy(),
                 decomposition,
                 walk.similarity());
     }

@@ -22,6 +22,11 @@ public final class Evaluator {
         void accept(int offset, float[] logits);
     }
 
+    /** Receives each batch's per-example losses and hits (arg max = label), with its first row. */
+    public interface ExampleSink {
+        void accept(int offset, float[] losses, boolean[] correct);
+    }
+
     public static LossAccuracy evaluate(Model model, Params params, DeviceBatches data) {
         return evaluate(model, params, data, null);
     }
@@ -29,6 +34,12 @@ public final class Evaluator {
     /** As {@link #evaluate(Model, Params, DeviceBatches)}, also handing logits to {@code sink}. */
     public static LossAccuracy evaluate(
             Model model, Params params, DeviceBatches data, LogitsSink sink) {
+        return evaluate(model, params, data, sink, null);
+    }
+
+    /** As above, also handing each example's loss and correctness to {@code examples}. */
+    public static LossAccuracy evaluate(
+            Model model, Params params, DeviceBatches data, LogitsSink sink, ExampleSink examples) {
         Autograd.off();
         double lossSum = 0;
         long correct = 0;
@@ -38,9 +49,12 @@ public final class Evaluator {
                 scope.suppressNotUsedWarning();
                 NDArray logits = model.forward(params, b.x()); // (n, classes)
                 if (sink != null) sink.accept(offset, logits.toFloatArray());
+                float[] losses = crossEntropy(logits, b.y());
+                lossSum += sum(losses);
+                NDArray eq = logits.argMax(1).eq(b.y());
+                if (examples != null) examples.accept(offset, losses, eq.toBooleanArray());
                 offset += b.size();
-                lossSum += sum(crossEntropy(logits, b.y()));
-                NDArray hits = logits.argMax(1).eq(b.y()).toType(DataType.INT64, false).sum();
+                NDArray hits = eq.toType(DataType.INT64, false).sum();
                 correct += hits.getLong();
             }
         }

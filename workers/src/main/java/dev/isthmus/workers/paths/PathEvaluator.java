@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDScope;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.metrics.BarrierDecomposition;
 import dev.isthmus.workers.metrics.Evaluator;
+import dev.isthmus.workers.metrics.ExampleLosses;
 import dev.isthmus.workers.metrics.LossAccuracy;
 import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Params;
@@ -51,6 +52,22 @@ public final class PathEvaluator {
             int points,
             Progress progress,
             BarrierDecomposition decomposition) {
+        return walk(model, path, label, data, points, progress, decomposition, null);
+    }
+
+    /**
+     * As above; when {@code examples} is given it receives every example's loss and correctness at
+     * every alpha (for the bootstrap intervals).
+     */
+    public static Curve walk(
+            Model model,
+            DoubleFunction<Params> path,
+            String label,
+            DeviceBatches data,
+            int points,
+            Progress progress,
+            BarrierDecomposition decomposition,
+            ExampleLosses examples) {
         double[] alphas = LinearPath.alphas(points);
         double[] loss = new double[points];
         double[] acc = new double[points];
@@ -67,7 +84,10 @@ public final class PathEvaluator {
                                 data,
                                 decomposition == null
                                         ? null
-                                        : (offset, z) -> decomposition.accept(at, offset, z));
+                                        : (offset, z) -> decomposition.accept(at, offset, z),
+                                examples == null
+                                        ? null
+                                        : (offset, l, c) -> examples.accept(at, offset, l, c));
                 loss[i] = r.loss();
                 acc[i] = r.accuracy();
             }

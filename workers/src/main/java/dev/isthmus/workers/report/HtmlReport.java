@@ -1,5 +1,6 @@
 package dev.isthmus.workers.report;
 
+import dev.isthmus.api.result.IntervalSpread;
 import dev.isthmus.api.result.Spread;
 import dev.isthmus.api.result.SummaryRow;
 import dev.isthmus.workers.store.Json;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -62,6 +64,7 @@ public final class HtmlReport {
                     .append("<canvas id=\"attribution\"></canvas>\n");
         }
         if (cka) html.append("<h2>Representations</h2>\n<canvas id=\"cka\"></canvas>\n");
+        if (r.basins() != null && !r.basins().isEmpty()) BasinSvg.render(html, r.basins());
         html.append("<script>\n").append(resource(CHART_JS)).append("\n</script>\n");
         html.append("<script>\nconst RESULTS = ")
                 .append(Json.string(r).replace("</", "<\\/"))
@@ -93,6 +96,50 @@ public final class HtmlReport {
             html.append("</tr>\n");
         }
         html.append("</table>\n<p>Means over pairs; results.json also has the worst pair.</p>\n");
+        intervals(html, r);
+    }
+
+    /** The bootstrap intervals of every barrier, when measured. */
+    private static void intervals(StringBuilder html, Results r) {
+        var rows = r.summary().stream().filter(s -> s.lossBarrierInterval() != null).toList();
+        if (rows.isEmpty()) return;
+        double level = rows.get(0).lossBarrierInterval().get("lin").level();
+        html.append(
+                        String.format(
+                                Locale.ROOT,
+                                "<h3>%.4g %% bootstrap intervals</h3>\n<table>\n",
+                                level * 100))
+                .append("<tr><th>alignment</th><th>path</th>")
+                .append("<th>loss lin</th><th>loss mean</th><th>loss max</th>")
+                .append(
+                        "<th>acc. drop lin</th><th>acc. drop mean</th><th>acc. drop max</th>"
+                                + "<th>worst upper end (loss lin)</th></tr>\n");
+        for (SummaryRow s : rows) {
+            html.append("<tr><td>")
+                    .append(escape(s.alignment()))
+                    .append("</td><td>")
+                    .append(escape(s.path()))
+                    .append("</td>");
+            for (var m : List.of(s.lossBarrierInterval(), s.accuracyBarrierInterval())) {
+                for (String k : new String[] {"lin", "mean", "max"}) {
+                    IntervalSpread v = m.get(k);
+                    html.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "<td>[%.4f, %.4f]</td>",
+                                    v.lower().mean(),
+                                    v.upper().mean()));
+                }
+            }
+            html.append(
+                    String.format(
+                            Locale.ROOT,
+                            "<td>%.4f</td></tr>\n",
+                            s.lossBarrierInterval().get("lin").upper().max()));
+        }
+        html.append(
+                "</table>\n<p>Resampling the evaluation examples; each pair's interval ends,"
+                        + " averaged over pairs.</p>\n");
     }
 
     private static String resource(String name) {

@@ -1,7 +1,10 @@
 package dev.isthmus.workers.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.isthmus.api.result.SummaryRow;
 import dev.isthmus.api.validation.BadInputException;
+import dev.isthmus.workers.basins.BasinMap;
+import dev.isthmus.workers.metrics.BarrierIntervals;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
 import dev.isthmus.workers.metrics.Similarity;
@@ -24,6 +27,8 @@ import java.util.Map;
  * @param alignments what each alignment of a pair did
  * @param curves every evaluated path
  * @param summary barriers per (alignment, path) over all pairs
+ * @param basins the basin map per (alignment, path), when the basins metric is asked for (else
+ *     null)
  * @param failures tasks that did not finish, with their messages
  * @param timings seconds per task id
  */
@@ -38,10 +43,44 @@ public record Results(
         List<AlignmentResult> alignments,
         List<CurveResult> curves,
         List<SummaryRow> summary,
+        List<BasinMap> basins,
         List<TaskFailure> failures,
         Map<String, Double> timings) {
 
     public static final String SCHEMA = "isthmus.dev/results/v1";
+
+    @JsonCreator
+    public Results {}
+
+    /** Results without a basin map. */
+    public Results(
+            String schema,
+            String sweep,
+            String specHash,
+            String model,
+            String dataset,
+            int evalExamples,
+            List<EndpointResult> endpoints,
+            List<AlignmentResult> alignments,
+            List<CurveResult> curves,
+            List<SummaryRow> summary,
+            List<TaskFailure> failures,
+            Map<String, Double> timings) {
+        this(
+                schema,
+                sweep,
+                specHash,
+                model,
+                dataset,
+                evalExamples,
+                endpoints,
+                alignments,
+                curves,
+                summary,
+                null,
+                failures,
+                timings);
+    }
 
     /**
      * Reads a {@code results.json} a user points at ({@code compare}, {@code report}): it must
@@ -109,7 +148,10 @@ public record Results(
             double distanceBefore,
             double distanceAfter) {}
 
-    /** One path's curve and barriers, and its decomposition when metrics ask for it. */
+    /**
+     * One path's curve and barriers, and its decomposition, similarity and the barriers' bootstrap
+     * intervals when metrics ask for them (else null).
+     */
     public record CurveResult(
             String a,
             String b,
@@ -120,8 +162,43 @@ public record Results(
             double[] accuracy,
             Barriers lossBarrier,
             Barriers accuracyBarrier,
+            BarrierIntervals lossBarrierInterval,
+            BarrierIntervals accuracyBarrierInterval,
             Decomposition decomposition,
-            Similarity similarity) {}
+            Similarity similarity) {
+
+        @JsonCreator
+        public CurveResult {}
+
+        /** A curve without intervals. */
+        public CurveResult(
+                String a,
+                String b,
+                String alignment,
+                String path,
+                double[] alphas,
+                double[] loss,
+                double[] accuracy,
+                Barriers lossBarrier,
+                Barriers accuracyBarrier,
+                Decomposition decomposition,
+                Similarity similarity) {
+            this(
+                    a,
+                    b,
+                    alignment,
+                    path,
+                    alphas,
+                    loss,
+                    accuracy,
+                    lossBarrier,
+                    accuracyBarrier,
+                    null,
+                    null,
+                    decomposition,
+                    similarity);
+        }
+    }
 
     /** A task that did not finish. */
     public record TaskFailure(String task, String message) {}

@@ -1,8 +1,10 @@
 package dev.isthmus.workers.report;
 
+import dev.isthmus.api.result.IntervalSpread;
 import dev.isthmus.api.result.RunSummary;
 import dev.isthmus.api.result.Spread;
 import dev.isthmus.api.result.SummaryRow;
+import dev.isthmus.workers.metrics.BarrierIntervals;
 import dev.isthmus.workers.metrics.Barriers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +34,20 @@ public final class Summaries {
         }
         List<SummaryRow> rows = new ArrayList<>();
         for (List<Results.CurveResult> g : groups.values()) {
+            boolean intervals = g.stream().allMatch(c -> c.lossBarrierInterval() != null);
             rows.add(
                     new SummaryRow(
                             g.get(0).alignment(),
                             g.get(0).path(),
                             g.size(),
                             spreads(g, Results.CurveResult::lossBarrier),
-                            spreads(g, Results.CurveResult::accuracyBarrier)));
+                            spreads(g, Results.CurveResult::accuracyBarrier),
+                            intervals
+                                    ? intervals(g, Results.CurveResult::lossBarrierInterval)
+                                    : null,
+                            intervals
+                                    ? intervals(g, Results.CurveResult::accuracyBarrierInterval)
+                                    : null));
         }
         return rows;
     }
@@ -50,6 +59,33 @@ public final class Summaries {
         out.put("lin", spread(g, c -> which.apply(c).lin()));
         out.put("mean", spread(g, c -> which.apply(c).mean()));
         out.put("max", spread(g, c -> which.apply(c).max()));
+        return out;
+    }
+
+    /** Per barrier: mean and max over pairs of the lower ends, and of the upper ends. */
+    private static Map<String, IntervalSpread> intervals(
+            List<Results.CurveResult> g,
+            java.util.function.Function<Results.CurveResult, BarrierIntervals> which) {
+        double level = which.apply(g.get(0)).level();
+        Map<String, IntervalSpread> out = new LinkedHashMap<>();
+        out.put(
+                "lin",
+                new IntervalSpread(
+                        level,
+                        spread(g, c -> which.apply(c).lin().lower()),
+                        spread(g, c -> which.apply(c).lin().upper())));
+        out.put(
+                "mean",
+                new IntervalSpread(
+                        level,
+                        spread(g, c -> which.apply(c).mean().lower()),
+                        spread(g, c -> which.apply(c).mean().upper())));
+        out.put(
+                "max",
+                new IntervalSpread(
+                        level,
+                        spread(g, c -> which.apply(c).max().lower()),
+                        spread(g, c -> which.apply(c).max().upper())));
         return out;
     }
 

@@ -1,6 +1,8 @@
 package dev.isthmus.workers.report;
 
+import dev.isthmus.api.result.IntervalSpread;
 import dev.isthmus.api.result.SummaryRow;
+import dev.isthmus.workers.basins.BasinMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,8 @@ public final class SummaryTable {
         if (r.summary().stream().anyMatch(s -> s.pairs() > 1)) {
             sb.append("(means over pairs; results.json also has the maximum)\n");
         }
+        appendIntervals(sb, r);
+        appendBasins(sb, r);
         appendAlignments(sb, r);
         if (!r.failures().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%d task(s) failed:%n", r.failures().size()));
@@ -68,6 +72,85 @@ public final class SummaryTable {
             }
         }
         return sb.toString();
+    }
+
+    /** The bootstrap intervals of the chord and mean barriers, when measured. */
+    private static void appendIntervals(StringBuilder sb, Results r) {
+        List<SummaryRow> rows =
+                r.summary().stream().filter(s -> s.lossBarrierInterval() != null).toList();
+        if (rows.isEmpty()) return;
+        double level = rows.get(0).lossBarrierInterval().get("lin").level();
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%n%-20s %-8s | %-21s | %-21s | %-21s | %s%n",
+                        "alignment",
+                        "path",
+                        "loss lin " + percent(level) + " interval",
+                        "loss mean interval",
+                        "acc. drop lin interval",
+                        "worst upper end"));
+        for (SummaryRow s : rows) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-20s %-8s | %21s | %21s | %21s | %.4f%n",
+                            s.alignment(),
+                            s.path(),
+                            interval(s.lossBarrierInterval().get("lin")),
+                            interval(s.lossBarrierInterval().get("mean")),
+                            interval(s.accuracyBarrierInterval().get("lin")),
+                            s.lossBarrierInterval().get("lin").upper().max()));
+        }
+        sb.append("(bootstrap over evaluation examples; each pair's ends, averaged over pairs)\n");
+    }
+
+    private static String interval(IntervalSpread i) {
+        return String.format(Locale.ROOT, "[%.4f, %.4f]", i.lower().mean(), i.upper().mean());
+    }
+
+    private static String percent(double level) {
+        return new java.math.BigDecimal(Double.toString(level * 100))
+                        .round(new java.math.MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
+    }
+
+    /** The basins of each (alignment, path), when the basin map was asked for. */
+    private static void appendBasins(StringBuilder sb, Results r) {
+        if (r.basins() == null || r.basins().isEmpty()) return;
+        BasinMap first = r.basins().get(0);
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nbasins (%s linkage, chord loss barrier <= %.4g nats):%n",
+                        first.linkage(),
+                        first.threshold()));
+        for (BasinMap m : r.basins()) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-20s %-8s %d basin%s:",
+                            m.alignment(),
+                            m.path(),
+                            m.basins().size(),
+                            m.basins().size() == 1 ? "" : "s"));
+            for (BasinMap.Basin b : m.basins()) {
+                sb.append(" {").append(String.join(", ", b.members())).append('}');
+                if (b.members().size() > 1) {
+                    sb.append(b.stronglyConnected() ? " strongly connected" : " chain")
+                            .append(
+                                    b.maxBarrier() == null
+                                            ? " (a pair not evaluated)"
+                                            : String.format(
+                                                    Locale.ROOT, " (max %.4f)", b.maxBarrier()));
+                }
+                sb.append(';');
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append('\n');
+        }
     }
 
     /** Per method: mean sweeps and mean L2 distance to A before and after alignment. */
