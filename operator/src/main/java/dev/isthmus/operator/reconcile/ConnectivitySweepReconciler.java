@@ -19,6 +19,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -35,6 +36,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Observe → validate → reconcile for ConnectivitySweeps. Observes the sweep's Workflows (a
@@ -66,6 +68,8 @@ public class ConnectivitySweepReconciler
                     + ArgoObjects.API_VERSION
                     + " Workflow. Install Argo Workflows (its CRDs) first, then start"
                     + " the Isthmus operator.";
+
+    private static final Logger LOG = Logger.getLogger(ConnectivitySweepReconciler.class);
 
     private final ArgoObjects argo;
     private final SweepEvents events;
@@ -125,11 +129,25 @@ public class ConnectivitySweepReconciler
         } catch (SpecException e) {
             return invalid(resource, builder, e, specChanged, context);
         }
+        String name = desired.getMetadata().getName();
         if (specChanged) {
-            argo.retireOlderGenerations(resource);
+            List<String> retired =
+                    ApiFailure.during(
+                            "stop the runs of older generations of this sweep",
+                            () -> argo.retireOlderGenerations(resource));
+            if (!retired.isEmpty()) {
+                LOG.infof("sweep %s: stopped older runs %s", key(resource), retired);
+            }
         }
-        if (runs.stream().noneMatch(r -> r.name().equals(desired.getMetadata().getName()))) {
-            argo.createIfMissing(desired); // not in the informer's cache: ask the API server
+        if (runs.stream().noneMatch(r -> r.name().equals(name))) {
+            // not in the informer's cache: ask the API server
+            boolean created =
+                    ApiFailure.during(
+                            "create the Argo " + desired.getKind() + " " + name,
+                            () -> argo.createIfMissing(desired));
+            if (created) {
+                LOG.infof("sweep %s: created %s %s", key(resource), desired.getKind(), name);
+            }
         }
         boolean scheduled = sweep.spec().schedule() != null;
         StatusBuilder.Outcome outcome =
@@ -139,8 +157,61 @@ public class ConnectivitySweepReconciler
                         runs,
                         sweep.spec().regression(),
                         resultsUri(sweep));
-        record(resource, runs, desired.getMetadata().getName(), outcome);
+        record(resource, runs, name, outcome);
+        String phase = outcome.status().phase();
+        if (previous == null || !Objects.equals(previous.phase(), phase)) {
+            LOG.infof("sweep %s: %s is %s", key(resource), name, phase);
+        }
         return patch(resource, outcome.status());
+    }
+
+    /**
+     * Called by the SDK when {@link #reconcile} threw. A failed API call (the Workflow refused, by
+     * a quota or an admission policy, or the server unreachable) becomes the Ready condition's
+     * message and a Warning event, and is retried with the SDK's backoff unless the server called
+     * the request itself invalid. Anything else is a bug: the status says so in a sentence and the
+     * operator's log has the stack trace.
+     */
+    @Override
+    public ErrorStatusUpdateControl<ConnectivitySweepResource> updateErrorStatus(
+            ConnectivitySweepResource resource,
+            Context<ConnectivitySweepResource> context,
+            Exception e) {
+        int attempt = 1 + context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(0);
+        String reason;
+        String message;
+        boolean retry;
+        ApiFailure failure = ApiFailure.in(e);
+        if (failure != null) {
+            reason = failure.reason();
+            message = failure.sentence();
+            retry = failure.retryable();
+            LOG.warnf("sweep %s, attempt %d: %s", key(resource), attempt, message);
+        } else {
+            reason = "InternalError";
+            message =
+                    "The operator failed while reconciling this sweep (an internal error, logged"
+                            + " by the operator with its stack trace); it retries with backoff.";
+            retry = true;
+            LOG.errorf(e, "sweep %s, attempt %d: reconcile failed", key(resource), attempt);
+        }
+        SweepStatus before = previous(resource);
+        StatusBuilder builder =
+                new StatusBuilder(before, resource.getMetadata().getGeneration(), Instant.now());
+        SweepStatus status = builder.apiFailure(reason, message);
+        try {
+            if (!status.equals(before)) {
+                events.warning(resource, reason, message);
+            }
+            patch(resource, status);
+        } catch (RuntimeException writeFailed) {
+            LOG.warnf(
+                    "sweep %s: the status could not be written either (%s)",
+                    key(resource), writeFailed.getMessage());
+        }
+        ErrorStatusUpdateControl<ConnectivitySweepResource> control =
+                ErrorStatusUpdateControl.noStatusUpdate();
+        return retry ? control : control.withNoRetry();
     }
 
     @Override
@@ -165,6 +236,7 @@ public class ConnectivitySweepReconciler
         if (specChanged || before == null || !StatusBuilder.INVALID.equals(before.phase())) {
             argo.retireOlderGenerations(resource);
             events.warning(resource, "InvalidSpec", message);
+            LOG.infof("sweep %s: invalid spec: %s", key(resource), message);
         }
         metrics.observe(key(resource), StatusBuilder.INVALID, Map.of(), List.of());
         return patch(resource, status);
@@ -197,6 +269,9 @@ public class ConnectivitySweepReconciler
         }
         for (ScheduledRun run : outcome.regressions()) {
             metrics.regressed();
+            LOG.warnf(
+                    "sweep %s: %s failed the regression gate: %s",
+                    key(resource), run.workflow(), String.join("; ", run.reasons()));
             events.warning(
                     resource,
                     "Regressed",

@@ -73,6 +73,26 @@ public final class StatusBuilder {
     }
 
     /**
+     * The status of a sweep whose reconcile failed at the API server (its Workflow could not be
+     * created, an older run could not be stopped): Ready and Progressing False with the reason and
+     * the message, everything else as the previous status had it, observedGeneration included: this
+     * generation is not observed until its Workflow exists (so the retry still stops older runs).
+     * The operator retries.
+     */
+    public SweepStatus apiFailure(String reason, String message) {
+        Conditions conditions =
+                conditions()
+                        .set(READY, false, reason, message)
+                        .set(PROGRESSING, false, reason, "retrying with backoff");
+        SweepStatus.Builder status =
+                previous == null ? SweepStatus.builder() : previous.toBuilder();
+        boolean ran = previous != null && !INVALID.equals(previous.phase());
+        return status.phase(ran ? previous.phase() : RunObservation.PENDING)
+                .conditions(conditions.list())
+                .build();
+    }
+
+    /**
      * The status of a valid sweep.
      *
      * @param workflow this generation's Workflow (or CronWorkflow) name
