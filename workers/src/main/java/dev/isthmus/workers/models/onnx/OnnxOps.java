@@ -337,7 +337,10 @@ final class OnnxOps {
         } else {
             for (long x : axes.toLongArray()) drop.add((int) (x < 0 ? x + s.length : x));
         }
-        return drop.isEmpty() ? a : a.squeeze(drop.stream().mapToInt(Integer::intValue).toArray());
+        drop.sort(java.util.Comparator.reverseOrder());
+        NDArray y = a;
+        for (int axis : drop) y = y.squeeze(axis);
+        return y;
     }
 
     private static NDArray unsqueeze(NDArray a, NDArray axes) {
@@ -374,9 +377,9 @@ final class OnnxOps {
 
     private static NDArray globalAverage(NDArray a) {
         int rank = a.getShape().dimension();
-        int[] axes = new int[rank - 2];
-        for (int i = 2; i < rank; i++) axes[i - 2] = i;
-        return a.mean(axes, true);
+        NDArray y = a; // the PyTorch engine reduces one axis at a time
+        for (int i = rank - 1; i >= 2; i--) y = y.mean(new int[] {i}, true);
+        return y;
     }
 
     private static NDArray constant(OnnxGraph.Node n, NDManager m) {
