@@ -30,6 +30,11 @@ final class ValidateCommand implements Callable<Integer> {
         ConnectivitySweep sweep = SpecFile.load(file);
         budget.admitHere(sweep, file);
         Plan plan = Planner.plan(sweep);
+        if (dev.isthmus.api.spec.ModelSpec.ONNX.equals(sweep.spec().model().architecture())) {
+            // The graph is read and every operator checked now, not when a task first needs it.
+            dev.isthmus.workers.models.Models.onnx(
+                    sweep.spec().model(), file.toAbsolutePath().getParent());
+        }
         System.out.printf(
                 "%s: valid (%d endpoints, %d curves, %d tasks)%n",
                 sweep.name(),

@@ -91,6 +91,38 @@ class CliTest {
     }
 
     @Test
+    void validateReadsAnOnnxGraphAndNamesTheNodeItCannotRun(@TempDir Path dir) throws Exception {
+        Path fixtures = Path.of("../workers/src/test/resources/onnx").toAbsolutePath();
+        for (String graph : new String[] {"mlp", "unsupported"}) {
+            Path spec = dir.resolve(graph + ".yaml");
+            Files.writeString(
+                    spec,
+                    "apiVersion: isthmus.dev/v1alpha1\nkind: ConnectivitySweep\n"
+                            + "metadata: {name: onnx}\nspec:\n"
+                            + "  model: {architecture: onnx, file: "
+                            + fixtures.resolve(graph + ".onnx")
+                            + "}\n  dataset: {name: fashion-mnist}\n"
+                            + "  endpoints: {checkpoints: [{name: a, uri: "
+                            + fixtures.resolve("mlp-seed-0.safetensors")
+                            + "}, {name: b, uri: "
+                            + fixtures.resolve("mlp-seed-1.safetensors")
+                            + "}]}\n");
+            Outcome o = run("validate", spec.toString());
+            if (graph.equals("mlp")) {
+                assertEquals(0, o.code(), o.err());
+            } else {
+                assertEquals(2, o.code(), o.err());
+                assertTrue(
+                        o.err()
+                                .contains(
+                                        "unsupported.onnx: node \"/HardSwish\" (HardSwish) uses"
+                                                + " HardSwish, which Isthmus does not run yet"),
+                        o.err());
+            }
+        }
+    }
+
+    @Test
     void missingFileIsBadInputAndErrorsFlagShowsTheStackTrace(@TempDir Path dir) {
         Outcome o = run("validate", dir.resolve("nope.yaml").toString());
         assertEquals(2, o.code());

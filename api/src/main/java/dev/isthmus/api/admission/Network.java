@@ -46,6 +46,7 @@ record Network(
         return switch (model.architecture()) {
             case ModelSpec.RESNET -> resnet(model, data);
             case ModelSpec.TRANSFORMER -> transformer(model, data);
+            case ModelSpec.ONNX -> onnx(data);
             default -> mlp(model.hidden(), data);
         };
     }
@@ -108,6 +109,28 @@ record Network(
                 hidden.get(widest),
                 activations + w[0],
                 2 * (params - activations),
+                data.features(),
+                data.classes(),
+                data.train(),
+                data.eval(),
+                data.floats());
+    }
+
+    /**
+     * An onnx graph's size is in its file, which admission (a pure function of the spec) does not
+     * read: in this cut it is sized as the smallest network of the data, a features × classes
+     * linear map, so that only the data's share of the budget is checked.
+     */
+    private static Network onnx(Data data) {
+        double params = data.features() * data.classes() + data.classes();
+        return new Network(
+                params,
+                data.features() * data.classes(),
+                data.classes(),
+                "spec.model.file",
+                (long) data.classes(),
+                data.features() + data.classes(),
+                2 * data.features() * data.classes(),
                 data.features(),
                 data.classes(),
                 data.train(),

@@ -7,7 +7,7 @@ import java.util.List;
 /** The network every endpoint of the sweep shares. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
-        @JsonPropertyDescription("Architecture name: mlp, resnet or transformer.")
+        @JsonPropertyDescription("Architecture name: mlp, resnet, transformer or onnx.")
                 @Words(Names.Architecture.class)
                 String architecture,
         @JsonPropertyDescription("mlp: hidden layer widths, e.g. [512, 512, 512].")
@@ -29,15 +29,21 @@ public record ModelSpec(
                         "transformer: residual stream width, a multiple of heads (default 128).")
                 Integer dModel,
         @JsonPropertyDescription("transformer: hidden width of each MLP block (default 512).")
-                Integer dMlp) {
+                Integer dMlp,
+        @JsonPropertyDescription(
+                        "onnx: the ONNX file of the network (a local path, relative to the sweep"
+                                + " file); its initializers are the parameters, under the names"
+                                + " PyTorch's export keeps.")
+                String file) {
 
     public static final String MLP = "mlp";
     public static final String RESNET = "resnet";
     public static final String TRANSFORMER = "transformer";
+    public static final String ONNX = "onnx";
 
     /** An mlp with the given hidden widths and no normalization. */
     public static ModelSpec mlp(List<Integer> hidden) {
-        return new ModelSpec(MLP, hidden, "none", null, null, null, null, null, null);
+        return new ModelSpec(MLP, hidden, "none", null, null, null, null, null, null, null);
     }
 
     /**

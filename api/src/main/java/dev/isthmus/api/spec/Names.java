@@ -38,7 +38,8 @@ public final class Names {
     public enum Architecture implements Word {
         MLP,
         RESNET,
-        TRANSFORMER
+        TRANSFORMER,
+        ONNX
     }
 
     public enum Normalization implements Word {

@@ -123,23 +123,27 @@ public final class SpecDefaults {
         }
         boolean resnet = ModelSpec.RESNET.equals(m.architecture());
         boolean transformer = ModelSpec.TRANSFORMER.equals(m.architecture());
+        boolean onnx = ModelSpec.ONNX.equals(m.architecture());
         return new ModelSpec(
                 m.architecture(),
                 m.hidden(),
-                or(
-                        m.normalization(),
-                        (resnet
-                                        ? Names.Normalization.BATCHNORM
-                                        : transformer
-                                                ? Names.Normalization.LAYERNORM
-                                                : Names.Normalization.NONE)
-                                .wire()),
+                onnx
+                        ? m.normalization()
+                        : or(
+                                m.normalization(),
+                                (resnet
+                                                ? Names.Normalization.BATCHNORM
+                                                : transformer
+                                                        ? Names.Normalization.LAYERNORM
+                                                        : Names.Normalization.NONE)
+                                        .wire()),
                 resnet ? or(m.depth(), 20) : m.depth(),
                 resnet ? or(m.width(), 1) : m.width(),
                 transformer ? or(m.layers(), 1) : m.layers(),
                 transformer ? or(m.heads(), 4) : m.heads(),
                 transformer ? or(m.dModel(), 128) : m.dModel(),
-                transformer ? or(m.dMlp(), 512) : m.dMlp());
+                transformer ? or(m.dMlp(), 512) : m.dMlp(),
+                m.file());
     }
 
     private static DatasetSpec dataset(DatasetSpec d) {

@@ -36,6 +36,15 @@ final class ArchitectureRules {
                     "transformer reads the tokens a, b, = of modular-addition, got dataset "
                             + dataset);
         }
+        if (ModelSpec.ONNX.equals(architecture(spec))
+                && spec.endpoints() != null
+                && spec.endpoints().train() != null) {
+            problems.add(
+                    "spec.endpoints.train",
+                    "an onnx model is not trained from seeds yet; give its endpoints as"
+                            + " endpoints.checkpoints (safetensors with the graph's initializer"
+                            + " names)");
+        }
         if (ModelSpec.RESNET.equals(architecture(spec))
                 && dataset != null
                 && !FASHION_MNIST.equals(dataset)) {

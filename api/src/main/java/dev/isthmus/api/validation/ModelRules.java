@@ -21,7 +21,8 @@ final class ModelRules {
             Map.of(
                     ModelSpec.MLP, List.of(NONE),
                     ModelSpec.RESNET, List.of(BATCHNORM, LAYERNORM, NONE),
-                    ModelSpec.TRANSFORMER, List.of(LAYERNORM));
+                    ModelSpec.TRANSFORMER, List.of(LAYERNORM),
+                    ModelSpec.ONNX, List.of());
 
     private ModelRules() {}
 
@@ -37,6 +38,18 @@ final class ModelRules {
         boolean mlp = ModelSpec.MLP.equals(architecture);
         boolean resnet = ModelSpec.RESNET.equals(architecture);
         boolean transformer = ModelSpec.TRANSFORMER.equals(architecture);
+        boolean onnx = ModelSpec.ONNX.equals(architecture);
+        if (onnx && problems.required(PATH + ".file", model.file())) {
+            if (model.file().isBlank()) {
+                problems.add(PATH + ".file", "must name an ONNX file, got an empty string");
+            } else if (model.file().contains("://")) {
+                problems.add(
+                        PATH + ".file",
+                        "must be a local path (an ONNX file on a store is not supported yet), got "
+                                + model.file());
+            }
+        }
+        onlyFor(known && !onnx, "file", model.file(), ModelSpec.ONNX, problems);
         List<Integer> hidden = model.hidden();
         if (mlp) {
             problems.required(PATH + ".hidden", hidden);
@@ -59,7 +72,11 @@ final class ModelRules {
         }
         checkTransformer(model, known && !transformer, problems);
         String normalization = model.normalization();
-        if (Vocabulary.NORMALIZATIONS.check(PATH + ".normalization", normalization, problems)
+        if (onnx && normalization != null) {
+            problems.add(
+                    PATH + ".normalization",
+                    "an onnx graph brings its own normalization layers; remove this field");
+        } else if (Vocabulary.NORMALIZATIONS.check(PATH + ".normalization", normalization, problems)
                 && known
                 && !NORMALIZATIONS.get(architecture).contains(normalization)) {
             problems.add(

@@ -22,7 +22,7 @@ class NamesTest {
                         AlignmentSpec.ORTHOGONAL),
                 Names.of(Names.Alignment.class));
         assertEquals(
-                List.of(ModelSpec.MLP, ModelSpec.RESNET, ModelSpec.TRANSFORMER),
+                List.of(ModelSpec.MLP, ModelSpec.RESNET, ModelSpec.TRANSFORMER, ModelSpec.ONNX),
                 Names.of(Names.Architecture.class));
         assertEquals(List.of(PathSpec.LINEAR, PathSpec.BEZIER), Names.of(Names.Path.class));
         assertEquals(

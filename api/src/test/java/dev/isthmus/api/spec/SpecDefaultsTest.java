@@ -10,14 +10,23 @@ import org.junit.jupiter.api.Test;
 class SpecDefaultsTest {
 
     private static final ModelSpec MODEL =
-            new ModelSpec("mlp", List.of(8), null, null, null, null, null, null, null);
+            new ModelSpec("mlp", List.of(8), null, null, null, null, null, null, null, null);
 
     @Test
     void givenValuesAreKept() {
         SweepSpec given =
                 new SweepSpec(
                         new ModelSpec(
-                                "mlp", List.of(8), "batchnorm", null, null, null, null, null, null),
+                                "mlp",
+                                List.of(8),
+                                "batchnorm",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
                         new DatasetSpec(
                                 "modular-addition", null, 10, 20, "train", 13, 0.3, null, null),
                         new EndpointsSpec(
@@ -113,7 +122,8 @@ class SpecDefaultsTest {
                 SpecDefaults.apply(
                         new SweepSpec(
                                 new ModelSpec(
-                                        "resnet", null, null, null, null, null, null, null, null),
+                                        "resnet", null, null, null, null, null, null, null, null,
+                                        null),
                                 null,
                                 null,
                                 null,
@@ -128,7 +138,7 @@ class SpecDefaultsTest {
                                 null));
 
         assertEquals(
-                new ModelSpec("resnet", null, "batchnorm", 20, 1, null, null, null, null),
+                new ModelSpec("resnet", null, "batchnorm", 20, 1, null, null, null, null, null),
                 spec.model());
         assertEquals(
                 List.of("linear+reset", "linear"),

@@ -88,7 +88,7 @@ class SweepReferenceTest {
                 "`5000` (type: activation-matching; warmStart: activation-matching)",
                 field("spec.alignments[]", "examples").defaults());
         assertEquals(
-                "`none` (model: mlp, transformer); `reset` (model: resnet)",
+                "`none` (model: mlp, transformer, onnx); `reset` (model: resnet)",
                 field("spec.paths[]", "repair").defaults());
         assertEquals("`UTC`", field("spec.schedule", "timezone").defaults());
         assertEquals("", field("spec.model", "hidden").defaults());

@@ -24,7 +24,7 @@ class InvalidSpecTest {
                         "spec.model.widths",
                         "[8]",
                         "spec.model.widths: unknown field (expected one of: architecture, hidden,"
-                                + " normalization, depth, width, layers, heads, dModel, dMlp)"),
+                                + " normalization, depth, width, layers, heads, dModel, dMlp, file)"),
                 row(
                         "spec.paths",
                         "[{type: linear, control: 1}]",
@@ -92,7 +92,29 @@ class InvalidSpecTest {
                         "spec.model.architecture",
                         "resnet20",
                         "spec.model.architecture: unknown architecture resnet20 (expected one of:"
-                                + " mlp, resnet, transformer)"),
+                                + " mlp, resnet, transformer, onnx)"),
+                row(
+                        "spec.model",
+                        "{architecture: onnx, normalization: batchnorm, hidden: [8]}",
+                        "spec.model.file: is required",
+                        "spec.model.hidden: applies only to mlp",
+                        "spec.model.normalization: an onnx graph brings its own normalization"
+                                + " layers; remove this field",
+                        "spec.endpoints.train: an onnx model is not trained from seeds yet; give"
+                                + " its endpoints as endpoints.checkpoints (safetensors with the"
+                                + " graph's initializer names)"),
+                row(
+                        "spec.model",
+                        "{architecture: onnx, file: 's3://bucket/m.onnx'}",
+                        "spec.model.file: must be a local path (an ONNX file on a store is not"
+                                + " supported yet), got s3://bucket/m.onnx",
+                        "spec.endpoints.train: an onnx model is not trained from seeds yet; give"
+                                + " its endpoints as endpoints.checkpoints (safetensors with the"
+                                + " graph's initializer names)"),
+                row(
+                        "spec.model",
+                        "{architecture: mlp, hidden: [8], file: m.onnx}",
+                        "spec.model.file: applies only to onnx"),
                 row(
                         "spec.model",
                         "{architecture: mlp, hidden: [8], depth: 20, heads: 2}",

@@ -31,7 +31,7 @@ class ManyProblemsTest {
         assertEquals(
                 """
                 bad.yaml: 5 problems
-                spec.model.widths: unknown field (expected one of: architecture, hidden, normalization, depth, width, layers, heads, dModel, dMlp)
+                spec.model.widths: unknown field (expected one of: architecture, hidden, normalization, depth, width, layers, heads, dModel, dMlp, file)
                 spec.endpoints.train.epochs: expected an integer, got "many"
                 spec.pairs[0][1]: unknown endpoint seed-9 (known: seed-0, seed-1)
                 spec.alignments[1]: orthogonal rotates a transformer's residual stream, and mlp has no orthogonal symmetry (use weight-matching)

@@ -72,7 +72,7 @@ public final class SweepContext implements AutoCloseable {
     public synchronized Model model() {
         if (model == null) {
             Dataset d = dataset();
-            model = Models.create(spec().model(), d.features(), d.classes());
+            model = Models.create(spec().model(), d.features(), d.classes(), baseDir);
         }
         return model;
     }

@@ -2,6 +2,8 @@ package dev.isthmus.workers.models;
 
 import dev.isthmus.api.spec.ModelSpec;
 import dev.isthmus.api.validation.BadInputException;
+import dev.isthmus.workers.models.onnx.OnnxModel;
+import java.nio.file.Path;
 
 /** Builds the {@link Model} a spec's {@code model} section names, sized for a dataset. */
 public final class Models {
@@ -37,11 +39,21 @@ public final class Models {
         if (ModelSpec.TRANSFORMER.equals(spec.architecture())) {
             return TransformerSizing.fromCheckpoint(spec, c, source);
         }
+        if (ModelSpec.ONNX.equals(spec.architecture())) return onnx(spec, Path.of(""));
         return create(spec, 0, 0);
     }
 
     public static Model create(ModelSpec spec, int inputs, int classes) {
+        return create(spec, inputs, classes, Path.of(""));
+    }
+
+    /**
+     * As above; an onnx model's file resolves against {@code base} (the sweep file's folder). Its
+     * sizes are the graph's.
+     */
+    public static Model create(ModelSpec spec, int inputs, int classes, Path base) {
         String arch = spec.architecture();
+        if (ModelSpec.ONNX.equals(arch)) return onnx(spec, base);
         if ("mlp".equals(arch)) return new Mlp(inputs, spec.hidden(), classes);
         if (ModelSpec.RESNET.equals(arch)) return ResNets.create(spec, inputs, classes);
         if (ModelSpec.TRANSFORMER.equals(arch)) {
@@ -50,6 +62,11 @@ public final class Models {
         throw new BadInputException(
                 "spec.model.architecture: "
                         + arch
-                        + " is not implemented yet (available: mlp, resnet, transformer)");
+                        + " is not implemented yet (available: mlp, resnet, transformer, onnx)");
+    }
+
+    /** Reads and checks {@code spec.model.file}, naming it in messages as the spec writes it. */
+    public static OnnxModel onnx(ModelSpec spec, Path base) {
+        return OnnxModel.load(base.resolve(spec.file()), "spec.model.file " + spec.file());
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class TransformerTest {
     private static final ModelSpec EXAMPLE =
-            new ModelSpec("transformer", null, "layernorm", null, null, 1, 4, 128, 512);
+            new ModelSpec("transformer", null, "layernorm", null, null, 1, 4, 128, 512, null);
 
     @Test
     void theExampleHasPyTorchStateDictNamesAndShapes() {
