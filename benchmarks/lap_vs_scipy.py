@@ -7,10 +7,13 @@ on it (one untimed call, then the median of --repeats), checks that the two opti
 and prints a table and JSON with ratio = scipy_seconds / isthmus_seconds. Sizes are run one
 after the other, Java then scipy, so background load hits both alike.
 
-Needs numpy and scipy: use Debian's python (`apt-get install -y python3-scipy`), from the
-repository root:
+The C++ peers `lap.lapjv` (PyPI `lap`) and `lapjv.lapjv` (PyPI `lapjv`) are timed on the same
+matrix, interleaved with scipy (scipy, lap, lapjv, scipy, lap, lapjv ...), and their totals are
+checked too. The script makes its own virtualenv with pip (default /var/cache/isthmus-venv-bench,
+outside the repository; `--venv DIR` to change it) and re-runs itself in it. From the repository
+root:
 
-    /usr/bin/python3 benchmarks/lap_vs_scipy.py --sizes 256,512,1024,2048,4096 --repeats 5
+    python3 benchmarks/lap_vs_scipy.py --sizes 256,512,1024,2048,4096 --repeats 5
 """
 
 import argparse
@@ -20,9 +23,27 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import os
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+DEFAULT_VENV = "/var/cache/isthmus-venv-bench"
+PEERS = ["scipy", "numpy", "lap", "lapjv"]
+
+
+def ensure_venv():
+    """Re-runs this script inside a virtualenv holding the peers, creating it once with pip."""
+    venv = pathlib.Path(os.environ.get("ISTHMUS_BENCH_VENV", DEFAULT_VENV))
+    if "--venv" in sys.argv:
+        venv = pathlib.Path(sys.argv[sys.argv.index("--venv") + 1])
+    python = venv / "bin" / "python"
+    if pathlib.Path(sys.prefix).resolve() == venv.resolve():
+        return
+    if not python.exists():
+        print(f"lap_vs_scipy.py: creating {venv} with {', '.join(PEERS)}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q"] + PEERS, check=True)
+    os.execv(str(python), [str(python), __file__] + sys.argv[1:])
 
 
 def parse_args():
@@ -33,6 +54,7 @@ def parse_args():
     p.add_argument("--isthmus", default=str(ROOT / "isthmus"), help="the isthmus launcher")
     p.add_argument("--matrices", metavar="DIR", help="keep the matrices here (default: temp)")
     p.add_argument("--json", metavar="FILE", help="also write the JSON result to FILE")
+    p.add_argument("--venv", metavar="DIR", default=DEFAULT_VENV, help="virtualenv of the peers")
     return p.parse_args()
 
 
@@ -44,53 +66,91 @@ def run_isthmus(args, n, matrix_dir):
     return result
 
 
-def time_scipy(cost, repeats):
+def peer_solvers():
+    """Each peer as a function cost -> column of every row; a peer that does not import is left out."""
+    solvers = {}
     from scipy.optimize import linear_sum_assignment
 
-    linear_sum_assignment(cost)  # untimed, like the JVM's warm-up
-    seconds = []
+    solvers["scipy"] = lambda c: linear_sum_assignment(c)[1]
+    try:
+        import lap
+
+        solvers["lap"] = lambda c: lap.lapjv(c)[1]
+    except ImportError:
+        pass
+    try:
+        import lapjv
+
+        solvers["lapjv"] = lambda c: lapjv.lapjv(c)[0]
+    except ImportError:
+        pass
+    return solvers
+
+
+def time_peers(cost, repeats, solvers):
+    """One untimed call each, then `repeats` rounds of one call each, interleaved."""
+    import numpy as np
+
+    rows = np.arange(cost.shape[0])
+    totals = {name: float(cost[rows, solve(cost)].sum()) for name, solve in solvers.items()}
+    seconds = {name: [] for name in solvers}
     for _ in range(repeats):
-        start = time.perf_counter()
-        rows, cols = linear_sum_assignment(cost)
-        seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds), float(cost[rows, cols].sum())
+        for name, solve in solvers.items():
+            start = time.perf_counter()
+            solve(cost)
+            seconds[name].append(time.perf_counter() - start)
+    return seconds, totals
 
 
 def main():
+    ensure_venv()
     args = parse_args()
     try:
         import numpy as np
         import scipy
     except ImportError:
-        sys.exit("lap_vs_scipy.py: numpy/scipy not found; run it with /usr/bin/python3 "
-                 "after `apt-get install -y python3-scipy`")
+        sys.exit("lap_vs_scipy.py: numpy/scipy not found in the virtualenv; delete it and rerun")
     sizes = [int(s) for s in args.sizes.split(",")]
+    solvers = peer_solvers()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         matrix_dir = pathlib.Path(args.matrices or tmp).resolve()
         for n in sizes:
             ours = run_isthmus(args, n, matrix_dir)
             cost = np.fromfile(ours["matrix"], dtype="<f8").reshape(n, n)
-            scipy_seconds, scipy_total = time_scipy(cost, args.repeats)
-            agree = abs(scipy_total - ours["total"]) <= 1e-9 * max(1.0, abs(scipy_total))
-            rows.append({
-                "n": n,
-                "isthmus_seconds": ours["seconds"],
-                "scipy_seconds": scipy_seconds,
-                "ratio": scipy_seconds / ours["seconds"],
-                "isthmus_total": ours["total"],
-                "scipy_total": scipy_total,
-                "totals_agree": agree,
-            })
-            print(f"n={n}: isthmus {ours['seconds']:.6f} s, scipy {scipy_seconds:.6f} s",
+            seconds, totals = time_peers(cost, args.repeats, solvers)
+            row = {"n": n, "isthmus_seconds": ours["seconds"], "isthmus_total": ours["total"]}
+            agree = True
+            for name in solvers:
+                med = statistics.median(seconds[name])
+                row[name + "_seconds"] = med
+                row[name + "_range"] = [min(seconds[name]), max(seconds[name])]
+                row[name + "_ratio"] = med / ours["seconds"]
+                row[name + "_total"] = totals[name]
+                agree &= abs(totals[name] - ours["total"]) <= 1e-9 * max(1.0, abs(ours["total"]))
+            row["totals_agree"] = agree
+            rows.append(row)
+            print(f"n={n}: isthmus {ours['seconds']:.6f} s, "
+                  + ", ".join(f"{k} {row[k + '_seconds']:.6f} s" for k in solvers),
                   file=sys.stderr, flush=True)
 
-    print(f"{'n':>6} {'isthmus s':>11} {'scipy s':>11} {'ratio':>7}  totals")
+    names = list(solvers)
+    print(f"{'n':>6} {'isthmus s':>11} " + " ".join(f"{k + ' s':>11} {'ratio':>6}" for k in names)
+          + "  totals")
     for r in rows:
-        print(f"{r['n']:>6} {r['isthmus_seconds']:>11.6f} {r['scipy_seconds']:>11.6f} "
-              f"{r['ratio']:>7.2f}  {'agree' if r['totals_agree'] else 'DIFFER'}")
+        print(f"{r['n']:>6} {r['isthmus_seconds']:>11.6f} "
+              + " ".join(f"{r[k + '_seconds']:>11.6f} {r[k + '_ratio']:>6.2f}" for k in names)
+              + f"  {'agree' if r['totals_agree'] else 'DIFFER'}")
+    versions = {"numpy": np.__version__, "scipy": scipy.__version__}
+    for name in ("lap", "lapjv"):
+        try:
+            from importlib.metadata import version
+
+            versions[name] = version(name)
+        except Exception:
+            pass
     result = {"benchmark": "lap_vs_scipy", "seed": args.seed, "repeats": args.repeats,
-              "scipy": scipy.__version__, "numpy": np.__version__, "sizes": rows}
+              "versions": versions, "sizes": rows}
     text = json.dumps(result, indent=2)
     if args.json:
         pathlib.Path(args.json).write_text(text + "\n")
