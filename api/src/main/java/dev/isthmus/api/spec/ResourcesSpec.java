@@ -16,4 +16,10 @@ public record ResourcesSpec(
                 String cpu,
         @JsonPropertyDescription(
                         "Memory request and limit per pod as a Kubernetes quantity, e.g. 16Gi.")
-                String memory) {}
+                String memory,
+        @JsonPropertyDescription(
+                        "Most memory a retried pod may get, e.g. 64Gi: each retry of a task"
+                                + " doubles the pod's memory up to this cap, so a task killed for"
+                                + " memory can fit on a later attempt (at least memory; default"
+                                + " memory, i.e. no growth).")
+                String maxMemory) {}

@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * A tiny evaluator for the subset of Argo's expression language (expr-lang) that rendered
- * conditions use: {@code || && !}, comparisons, parentheses, string and integer literals, dotted
- * variables and {@code asInt(...)}. Anything else is rejected, so a renderer change that emits more
- * than this subset fails the tests that evaluate it rather than being misread.
+ * conditions and quantities use: {@code || && !}, comparisons, {@code *} and {@code **},
+ * parentheses, string and integer literals, dotted variables, {@code asInt(...)}, {@code
+ * sprig.int(...)} and {@code min(a, b)}. Anything else is rejected, so a renderer change that emits
+ * more than this subset fails the tests that evaluate it rather than being misread.
  */
 public final class ExprEvaluator {
 
     private static final Pattern TOKEN =
             Pattern.compile(
-                    "\\s*(\\|\\||&&|==|!=|<=|>=|[<>!()]|\"[^\"]*\"|'[^']*'|-?[0-9]+|[A-Za-z_][A-Za-z0-9_.]*)");
+                    "\\s*(\\|\\||&&|==|!=|<=|>=|\\*\\*|[<>!()*,]|\"[^\"]*\"|'[^']*'|-?[0-9]+|[A-Za-z_][A-Za-z0-9_.]*)");
 
     private final List<String> tokens;
     private final Map<String, Object> variables;
@@ -38,6 +39,19 @@ public final class ExprEvaluator {
             throw new IllegalArgumentException("not a condition: " + expression);
         }
         return b;
+    }
+
+    /** Evaluates a numeric expression, e.g. a memory quantity; variables hold strings. */
+    public static Number number(String expression, Map<String, Object> variables) {
+        ExprEvaluator e = new ExprEvaluator(tokenize(expression), variables);
+        Object value = e.or();
+        if (e.next != e.tokens.size()) {
+            throw new IllegalArgumentException("unexpected " + e.tokens.get(e.next));
+        }
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException("not a number: " + expression);
+        }
+        return n;
     }
 
     private static List<String> tokenize(String text) {
@@ -77,10 +91,10 @@ public final class ExprEvaluator {
     }
 
     private Object comparison() {
-        Object left = primary();
+        Object left = product();
         for (String op : List.of("==", "!=", "<=", ">=", "<", ">")) {
             if (accept(op)) {
-                Object right = primary();
+                Object right = product();
                 return switch (op) {
                     case "==" -> left.equals(right);
                     case "!=" -> !left.equals(right);
@@ -98,6 +112,30 @@ public final class ExprEvaluator {
             case "<" -> a < b;
             default -> a > b;
         };
+    }
+
+    private Object product() {
+        Object left = power();
+        while (accept("*")) {
+            Object right = power();
+            left =
+                    left instanceof Long a && right instanceof Long b
+                            ? (Object) Math.multiplyExact(a, b)
+                            : (Object)
+                                    (((Number) left).doubleValue()
+                                            * ((Number) right).doubleValue());
+        }
+        return left;
+    }
+
+    /** expr's {@code **} is right-associative and always yields a float. */
+    private Object power() {
+        Object base = primary();
+        if (accept("**")) {
+            Object exponent = power();
+            return Math.pow(((Number) base).doubleValue(), ((Number) exponent).doubleValue());
+        }
+        return base;
     }
 
     private Object primary() {
@@ -120,7 +158,33 @@ public final class ExprEvaluator {
             expect("(");
             Object argument = or();
             expect(")");
-            return Long.parseLong(argument.toString().strip());
+            // expr's int(): truncates a number, parses a string and fails on anything else
+            return argument instanceof Number n
+                    ? (Object) n.longValue()
+                    : (Object) Long.parseLong(argument.toString().strip());
+        }
+        if (token.equals("sprig.int")) {
+            expect("(");
+            Object argument = or();
+            expect(")");
+            // sprig's int (cast.ToInt): a string that is not a number is 0
+            try {
+                return Long.parseLong(argument.toString().strip());
+            } catch (NumberFormatException e) {
+                return 0L;
+            }
+        }
+        if (token.equals("min")) {
+            expect("(");
+            Object a = or();
+            expect(",");
+            Object b = or();
+            expect(")");
+            boolean integers = a instanceof Long && b instanceof Long;
+            double x = ((Number) a).doubleValue();
+            double y = ((Number) b).doubleValue();
+            Object smaller = x <= y ? a : b;
+            return integers ? smaller : (Object) ((Number) smaller).doubleValue();
         }
         if (!variables.containsKey(token)) {
             throw new IllegalArgumentException("unknown variable " + token);
