@@ -28,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectivitySweep sweep = SpecFile.load(file);
-        budget.admitHere(sweep, file);
+        budget.admitWhereItRuns(sweep, file);
         Plan plan = Planner.plan(sweep);
         System.out.printf(
                 "%s: valid (%d endpoints, %d curves, %d tasks)%n",

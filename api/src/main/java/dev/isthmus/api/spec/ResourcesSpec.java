@@ -18,8 +18,9 @@ public record ResourcesSpec(
                         "Memory request and limit per pod as a Kubernetes quantity, e.g. 16Gi.")
                 String memory,
         @JsonPropertyDescription(
-                        "Most memory a retried pod may get, e.g. 64Gi: each retry of a task"
-                                + " doubles the pod's memory up to this cap, so a task killed for"
-                                + " memory can fit on a later attempt (at least memory; default"
-                                + " memory, i.e. no growth).")
+                        "Most memory a pod retried for memory may get, e.g. 64Gi: a task killed for"
+                                + " memory (exit code 137) is retried with twice the memory of"
+                                + " its first attempt per retry, up to this cap; other retries get"
+                                + " memory (at least memory; needs retries; default memory, i.e."
+                                + " no growth).")
                 String maxMemory) {}

@@ -60,12 +60,15 @@ final class ClusterRules {
         }
         quantity(path + ".cpu", resources.cpu(), "\"4\" or \"500m\"", problems);
         quantity(path + ".memory", resources.memory(), "16Gi or 512Mi", problems);
-        checkMaxMemory(path, resources, problems);
+        checkMaxMemory(path, resources, execution.retries(), problems);
     }
 
-    /** The retry cap: a quantity, only with memory (it grows from it), and at least memory. */
+    /**
+     * The retry cap: a quantity, only with memory (it grows from it) and retries (it grows on
+     * them), and at least memory.
+     */
     private static void checkMaxMemory(
-            String path, ResourcesSpec resources, ProblemCollector problems) {
+            String path, ResourcesSpec resources, Integer retries, ProblemCollector problems) {
         String max = resources.maxMemory();
         if (max == null) {
             return;
@@ -85,6 +88,11 @@ final class ClusterRules {
             problems.add(
                     path + ".maxMemory",
                     "must be at least " + path + ".memory (" + memory + "), got " + max);
+        } else if (retries != null && retries == 0) {
+            problems.add(
+                    path + ".maxMemory",
+                    "caps the memory a retry grows to, but spec.execution.retries is 0, so no"
+                            + " task is retried");
         }
     }
 

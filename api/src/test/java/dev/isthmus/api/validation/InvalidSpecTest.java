@@ -374,6 +374,11 @@ class InvalidSpecTest {
                                 + " as 64Gi or 4096Mi, got 64GB"),
                 row(
                         "spec.execution",
+                        "{retries: 0, resources: {memory: 16Gi, maxMemory: 64Gi}}",
+                        "spec.execution.resources.maxMemory: caps the memory a retry grows to,"
+                                + " but spec.execution.retries is 0, so no task is retried"),
+                row(
+                        "spec.execution",
                         "{resources: {cpu: '4', maxMemory: 64Gi}}",
                         "spec.execution.resources.maxMemory: caps the memory a retry grows to"
                                 + " from spec.execution.resources.memory, which is not set"),

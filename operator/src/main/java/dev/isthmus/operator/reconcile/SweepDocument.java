@@ -44,14 +44,16 @@ final class SweepDocument {
 
     /**
      * A task runs alone in a pod of {@code execution.resources.memory} (the operator's default when
-     * the sweep sets none), so its estimated memory must fit there.
+     * the sweep sets none), grown on a retry for memory up to {@code resources.maxMemory}, so its
+     * estimated memory must fit the largest attempt ({@link Budget#pod(
+     * dev.isthmus.api.spec.ExecutionSpec)}).
      *
      * @throws dev.isthmus.api.validation.SpecException naming the field that makes it too large
      */
     static void admit(ConnectivitySweep sweep) {
         ResourcesSpec resources = sweep.spec().execution().resources();
         if (resources != null && resources.memory() != null) {
-            Admission.requireFits(sweep, Budget.pod(resources.memory()), null);
+            Admission.requireFits(sweep, Budget.pod(sweep.spec().execution()), null);
         }
     }
 

@@ -1,18 +1,28 @@
 package dev.isthmus.workflows.render;
 
+import dev.isthmus.api.admission.Budget;
 import dev.isthmus.api.admission.Units;
 import dev.isthmus.api.spec.ResourcesSpec;
 
 /**
- * A retried worker pod gets more memory: attempt {@code n} (Argo's {@code {{retries}}}, 0 for the
- * first) requests and is limited to {@code memory × 2^n}, at most {@code maxMemory}, so a task
- * killed for memory (exit 137, which {@link RetryPolicy} retries) can fit on a later attempt. The
- * formula is one Argo expression in the template's {@code podSpecPatch}, so the Workflow does not
- * grow with the retry count. Argo applies the workflow-level patch (the executor's security
- * context, {@link PodSecurity#executorPatch()}) first and this one after it; both merge by
- * container name, so neither undoes the other.
+ * A worker pod killed for memory is retried with more: after an out-of-memory kill (exit code 137,
+ * which {@link RetryPolicy} retries), attempt {@code n} (Argo's {@code {{retries}}}, 0 for the
+ * first) requests and is limited to {@code memory × 2^n}, at most {@code maxMemory} ({@link
+ * Budget#grown}); a retry after any other failure gets {@code memory} again. The rule is one Argo
+ * expression in the template's {@code podSpecPatch}, so the Workflow does not grow with the retry
+ * count.
+ *
+ * <p>Argo 3.7 substitutes {@code retries} and {@code lastRetry.*} into the whole template of each
+ * new attempt, the {@code podSpecPatch} included (the first attempt sees {@code lastRetry.exitCode}
+ * "0"); at submission it validates with placeholders, on which an expression that fails stays
+ * unevaluated. It applies the workflow-level patch (the executor's security context, {@link
+ * PodSecurity#executorPatch()}) first and this one after it; both merge by container name, so
+ * neither undoes the other.
  */
 final class MemoryGrowth {
+
+    /** The exit code of a container the kernel killed (SIGKILL), as for running out of memory. */
+    static final String KILLED = "137";
 
     private static final long MI = 1L << 20;
 
@@ -39,12 +49,10 @@ final class MemoryGrowth {
     }
 
     /**
-     * The memory quantity for attempt {@code {{retries}}}: an expression in whole mebibytes when
-     * both quantities are, otherwise in bytes (a bare number is a Kubernetes quantity). {@code
-     * sprig.int}, not {@code asInt}, reads {@code retries}: Argo's submit-time validation puts a
-     * placeholder text there, which {@code sprig.int} reads as 0 and {@code asInt} rejects. expr's
-     * {@code **} yields a float; {@code min} caps it and {@code asInt} prints it without a fraction
-     * or exponent.
+     * The memory quantity of the attempt Argo is creating: whole mebibytes when both quantities
+     * are, otherwise bytes (a bare number is a Kubernetes quantity). Single quotes keep the
+     * expression free of characters JSON escapes. expr's {@code **} yields a float; {@code min}
+     * caps it and {@code asInt} prints it without a fraction or exponent.
      */
     static String expression(String memory, String maxMemory) {
         if (memory == null || maxMemory == null) {
@@ -57,11 +65,15 @@ final class MemoryGrowth {
         }
         boolean mebibytes = base % MI == 0 && cap % MI == 0;
         long unit = mebibytes ? MI : 1;
-        return "{{=asInt(min("
+        return "{{=lastRetry.exitCode == '"
+                + KILLED
+                + "' ? asInt(min("
                 + cap / unit
                 + ", "
                 + base / unit
-                + " * 2 ** sprig.int(retries)))}}"
+                + " * 2 ** asInt(retries))) : "
+                + base / unit
+                + "}}"
                 + (mebibytes ? "Mi" : "");
     }
 }

@@ -8,16 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * A tiny evaluator for the subset of Argo's expression language (expr-lang) that rendered
- * conditions and quantities use: {@code || && !}, comparisons, {@code *} and {@code **},
- * parentheses, string and integer literals, dotted variables, {@code asInt(...)}, {@code
- * sprig.int(...)} and {@code min(a, b)}. Anything else is rejected, so a renderer change that emits
- * more than this subset fails the tests that evaluate it rather than being misread.
+ * conditions and quantities use: {@code || && !}, comparisons, {@code *} and {@code **}, {@code c ?
+ * a : b}, parentheses, string and integer literals, dotted variables, {@code asInt(...)} and {@code
+ * min(a, b)}. Anything else is rejected, so a renderer change that emits more than this subset
+ * fails the tests that evaluate it rather than being misread.
  */
 public final class ExprEvaluator {
 
     private static final Pattern TOKEN =
             Pattern.compile(
-                    "\\s*(\\|\\||&&|==|!=|<=|>=|\\*\\*|[<>!()*,]|\"[^\"]*\"|'[^']*'|-?[0-9]+|[A-Za-z_][A-Za-z0-9_.]*)");
+                    "\\s*(\\|\\||&&|==|!=|<=|>=|\\*\\*|[<>!()*,?:]|\"[^\"]*\"|'[^']*'|-?[0-9]+|[A-Za-z_][A-Za-z0-9_.]*)");
 
     private final List<String> tokens;
     private final Map<String, Object> variables;
@@ -31,7 +31,7 @@ public final class ExprEvaluator {
     /** Evaluates a boolean expression; variables hold strings, as Argo passes them. */
     public static boolean test(String expression, Map<String, Object> variables) {
         ExprEvaluator e = new ExprEvaluator(tokenize(expression), variables);
-        Object value = e.or();
+        Object value = e.expression();
         if (e.next != e.tokens.size()) {
             throw new IllegalArgumentException("unexpected " + e.tokens.get(e.next));
         }
@@ -44,7 +44,7 @@ public final class ExprEvaluator {
     /** Evaluates a numeric expression, e.g. a memory quantity; variables hold strings. */
     public static Number number(String expression, Map<String, Object> variables) {
         ExprEvaluator e = new ExprEvaluator(tokenize(expression), variables);
-        Object value = e.or();
+        Object value = e.expression();
         if (e.next != e.tokens.size()) {
             throw new IllegalArgumentException("unexpected " + e.tokens.get(e.next));
         }
@@ -66,6 +66,18 @@ public final class ExprEvaluator {
             at = m.end();
         }
         return out;
+    }
+
+    /** expr's conditional {@code c ? a : b}, the loosest binding. */
+    private Object expression() {
+        Object condition = or();
+        if (!accept("?")) {
+            return condition;
+        }
+        Object then = expression();
+        expect(":");
+        Object otherwise = expression();
+        return bool(condition) ? then : otherwise;
     }
 
     private Object or() {
@@ -141,7 +153,7 @@ public final class ExprEvaluator {
     private Object primary() {
         String token = tokens.get(next++);
         if (token.equals("(")) {
-            Object value = or();
+            Object value = expression();
             expect(")");
             return value;
         }
@@ -156,35 +168,21 @@ public final class ExprEvaluator {
         }
         if (token.equals("asInt")) {
             expect("(");
-            Object argument = or();
+            Object argument = expression();
             expect(")");
             // expr's int(): truncates a number, parses a string and fails on anything else
             return argument instanceof Number n
                     ? (Object) n.longValue()
                     : (Object) Long.parseLong(argument.toString().strip());
         }
-        if (token.equals("sprig.int")) {
-            expect("(");
-            Object argument = or();
-            expect(")");
-            // sprig's int (cast.ToInt): a string that is not a number is 0
-            try {
-                return Long.parseLong(argument.toString().strip());
-            } catch (NumberFormatException e) {
-                return 0L;
-            }
-        }
         if (token.equals("min")) {
             expect("(");
-            Object a = or();
+            Object a = expression();
             expect(",");
-            Object b = or();
+            Object b = expression();
             expect(")");
-            boolean integers = a instanceof Long && b instanceof Long;
-            double x = ((Number) a).doubleValue();
-            double y = ((Number) b).doubleValue();
-            Object smaller = x <= y ? a : b;
-            return integers ? smaller : (Object) ((Number) smaller).doubleValue();
+            // expr's min returns the smaller argument as it is, an integer or a float
+            return ((Number) a).doubleValue() <= ((Number) b).doubleValue() ? a : b;
         }
         if (!variables.containsKey(token)) {
             throw new IllegalArgumentException("unknown variable " + token);
