@@ -58,6 +58,37 @@ class SweepAdmissionTest {
     }
 
     @Test
+    void aPodThatGrowsOnARetryForMemoryIsAdmittedAgainstItsCap() {
+        assertEquals(
+                "16Gi",
+                SweepDocument.validated(
+                                resource(
+                                        "[4096, 4096]",
+                                        "{retries: 4, resources: {memory: 1Gi, maxMemory: 16Gi}}"),
+                                null)
+                        .spec()
+                        .execution()
+                        .resources()
+                        .maxMemory());
+        SpecException e =
+                assertThrows(
+                        SpecException.class,
+                        () ->
+                                SweepDocument.validated(
+                                        resource(
+                                                "[4096, 4096]",
+                                                "{retries: 1, resources: {memory: 256Mi,"
+                                                        + " maxMemory: 16Gi}}"),
+                                        null));
+        String problem = e.problems().get(0).toString();
+        assertTrue(
+                problem.endsWith(
+                        "the budget is 512 MiB (spec.execution.resources.memory: 256Mi doubled on"
+                                + " each of spec.execution.retries: 1 retries for memory)"),
+                problem);
+    }
+
+    @Test
     void theSameSweepFitsALargerPodAndAPodWithoutAMemoryRequestIsNotAdmittedHere() {
         assertEquals(
                 "16Gi",
