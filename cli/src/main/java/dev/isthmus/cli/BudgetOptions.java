@@ -38,14 +38,27 @@ final class BudgetOptions {
     }
 
     /**
-     * Admits a sweep one task at a time in a pod of {@code execution.resources.memory}, or on this
-     * machine when the spec requests no memory.
+     * Admits a sweep where its spec says it runs: a spec that requests worker pod memory ({@code
+     * execution.resources.memory}) is a cluster spec, admitted one task per pod ({@link
+     * #admitPod}); any other on this machine ({@link #admitHere}).
+     */
+    Estimate admitWhereItRuns(ConnectivitySweep sweep, Object source) {
+        ResourcesSpec resources = sweep.spec().execution().resources();
+        return resources != null && resources.memory() != null
+                ? admitPod(sweep, source)
+                : admitHere(sweep, source);
+    }
+
+    /**
+     * Admits a sweep one task at a time in a pod of {@code execution.resources.memory} (grown on a
+     * retry for memory up to {@code resources.maxMemory}), or on this machine when the spec
+     * requests no memory.
      */
     Estimate admitPod(ConnectivitySweep sweep, Object source) {
         ResourcesSpec resources = sweep.spec().execution().resources();
         Budget budget =
                 resources != null && resources.memory() != null
-                        ? Budget.pod(resources.memory())
+                        ? Budget.pod(sweep.spec().execution())
                         : Budget.machine(machineBytes(), 1);
         return Admission.requireFits(sweep, override(budget), String.valueOf(source));
     }

@@ -28,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectivitySweep sweep = SpecFile.load(file);
-        budget.admitHere(sweep, file);
+        budget.admitWhereItRuns(sweep, file);
         Plan plan = Planner.plan(sweep);
         if (dev.isthmus.api.spec.ModelSpec.ONNX.equals(sweep.spec().model().architecture())) {
             // The graph is read and every operator checked now, not when a task first needs it.

@@ -171,6 +171,20 @@ class HostileInputTest {
                         new String[] {"validate", "--memory-budget", "1Mi", valid.toString()},
                         failures);
         assertTrue(err.contains("the budget is 1 MiB (--memory-budget 1Mi)"), err);
+        // a cluster spec is admitted against its pods' memory, wherever validate runs
+        Path pod = valid.resolveSibling("pod.yaml");
+        Files.writeString(
+                pod,
+                Files.readString(valid)
+                        + "  execution: {retries: 1, resources: {memory: 1Mi, maxMemory: 2Mi}}\n");
+        for (String cmd : new String[] {"validate", "render"}) {
+            err = check(new String[] {cmd, pod.toString()}, failures);
+            assertTrue(
+                    err.contains(
+                            "the budget is 2 MiB (spec.execution.resources.maxMemory: 2Mi, the"
+                                    + " most a pod retried for memory gets)"),
+                    err);
+        }
         assertEquals(List.of(), failures, String.join("\n", failures));
         assertTrue(checkpoints.size() >= 6 && runs.size() >= 4);
     }

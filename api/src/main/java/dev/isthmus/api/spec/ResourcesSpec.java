@@ -16,4 +16,11 @@ public record ResourcesSpec(
                 String cpu,
         @JsonPropertyDescription(
                         "Memory request and limit per pod as a Kubernetes quantity, e.g. 16Gi.")
-                String memory) {}
+                String memory,
+        @JsonPropertyDescription(
+                        "Most memory a pod retried for memory may get, e.g. 64Gi: a task killed for"
+                                + " memory (exit code 137) is retried with twice the memory of"
+                                + " its first attempt per retry, up to this cap; other retries get"
+                                + " memory (at least memory; needs retries; default memory, i.e."
+                                + " no growth).")
+                String maxMemory) {}

@@ -1,5 +1,6 @@
 package dev.isthmus.api.validation;
 
+import dev.isthmus.api.admission.Units;
 import dev.isthmus.api.spec.ExecutionSpec;
 import dev.isthmus.api.spec.ResourcesSpec;
 import dev.isthmus.api.spec.StoreCredentialsSpec;
@@ -59,6 +60,40 @@ final class ClusterRules {
         }
         quantity(path + ".cpu", resources.cpu(), "\"4\" or \"500m\"", problems);
         quantity(path + ".memory", resources.memory(), "16Gi or 512Mi", problems);
+        checkMaxMemory(path, resources, execution.retries(), problems);
+    }
+
+    /**
+     * The retry cap: a quantity, only with memory (it grows from it) and retries (it grows on
+     * them), and at least memory.
+     */
+    private static void checkMaxMemory(
+            String path, ResourcesSpec resources, Integer retries, ProblemCollector problems) {
+        String max = resources.maxMemory();
+        if (max == null) {
+            return;
+        }
+        int before = problems.problems().size();
+        quantity(path + ".maxMemory", max, "64Gi or 4096Mi", problems);
+        if (problems.problems().size() > before) {
+            return;
+        }
+        String memory = resources.memory();
+        if (memory == null) {
+            problems.add(
+                    path + ".maxMemory",
+                    "caps the memory a retry grows to from " + path + ".memory, which is not set");
+        } else if (QUANTITY.matcher(memory).matches()
+                && Units.quantity(max) < Units.quantity(memory)) {
+            problems.add(
+                    path + ".maxMemory",
+                    "must be at least " + path + ".memory (" + memory + "), got " + max);
+        } else if (retries != null && retries == 0) {
+            problems.add(
+                    path + ".maxMemory",
+                    "caps the memory a retry grows to, but spec.execution.retries is 0, so no"
+                            + " task is retried");
+        }
     }
 
     private static void quantity(

@@ -127,6 +127,65 @@ class AdmissionTest {
     }
 
     @Test
+    void aPodRetriedForMemoryIsAdmittedAgainstItsLargestAttempt() {
+        String wide = "{architecture: mlp, hidden: [4096, 4096]}";
+        ConnectivitySweep capped =
+                SweepLoader.parse(
+                        sweep(
+                                wide,
+                                "{seeds: [0, 1]}",
+                                "  execution: {retries: 4, resources: {memory: 1Gi, maxMemory:"
+                                        + " 16Gi}}"),
+                        "big.yaml");
+        Budget largest = Budget.pod(capped.spec().execution());
+        assertEquals(16 * GIB, largest.bytes());
+        assertEquals(
+                "spec.execution.resources.maxMemory: 16Gi, the most a pod retried for memory gets",
+                largest.source());
+        assertEquals(List.of(), Admission.problems(Estimate.of(capped.spec()), largest));
+
+        ConnectivitySweep few =
+                SweepLoader.parse(
+                        sweep(
+                                wide,
+                                "{seeds: [0, 1]}",
+                                "  execution: {retries: 1, resources: {memory: 256Mi, maxMemory:"
+                                        + " 16Gi}}"),
+                        "big.yaml");
+        Budget twice = Budget.pod(few.spec().execution());
+        assertEquals(GIB / 2, twice.bytes());
+        assertEquals(
+                "spec.execution.resources.memory: 256Mi doubled on each of spec.execution.retries:"
+                        + " 1 retries for memory",
+                twice.source());
+        List<String> refused =
+                Admission.problems(Estimate.of(few.spec()), twice).stream()
+                        .map(Object::toString)
+                        .toList();
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(
+                refused.get(0)
+                        .endsWith(
+                                "the budget is 512 MiB (spec.execution.resources.memory: 256Mi"
+                                        + " doubled on each of spec.execution.retries: 1 retries"
+                                        + " for memory)"),
+                refused.get(0));
+        assertEquals(
+                Budget.pod("1Gi"),
+                Budget.pod(
+                        SweepLoader.parse(
+                                        sweep(
+                                                wide,
+                                                "{seeds: [0, 1]}",
+                                                "  execution: {retries: 3, resources: {memory:"
+                                                        + " 1Gi}}"),
+                                        "big.yaml")
+                                .spec()
+                                .execution()),
+                "no cap, no growth");
+    }
+
+    @Test
     void theQuickstartFitsAndItsEstimateIsSmall() {
         String yaml =
                 sweep(

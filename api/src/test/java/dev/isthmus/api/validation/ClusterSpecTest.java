@@ -23,7 +23,7 @@ class ClusterSpecTest {
                         + """
                           execution:
                             store: s3://isthmus-runs/nightly
-                            resources: {gpu: 1, cpu: "4", memory: 16Gi}
+                            resources: {gpu: 1, cpu: "4", memory: 16Gi, maxMemory: 64Gi}
                             nodeSelector: {nvidia.com/gpu.product: A100-SXM4-80GB}
                             tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
                             storeCredentials: {secret: isthmus-s3}
@@ -33,7 +33,7 @@ class ClusterSpecTest {
         ConnectivitySweep sweep = SweepLoader.parse(document, null);
 
         ExecutionSpec execution = sweep.spec().execution();
-        assertEquals(new ResourcesSpec(1, "4", "16Gi"), execution.resources());
+        assertEquals(new ResourcesSpec(1, "4", "16Gi", "64Gi"), execution.resources());
         assertEquals(Map.of("nvidia.com/gpu.product", "A100-SXM4-80GB"), execution.nodeSelector());
         assertEquals(
                 List.of(new TolerationSpec("nvidia.com/gpu", "Exists", null, "NoSchedule", null)),

@@ -407,6 +407,26 @@ class InvalidSpecTest {
                         "spec.execution.resources.cpu: must be more than 0, got 0"),
                 row(
                         "spec.execution",
+                        "{resources: {memory: 16Gi, maxMemory: 8Gi}}",
+                        "spec.execution.resources.maxMemory: must be at least"
+                                + " spec.execution.resources.memory (16Gi), got 8Gi"),
+                row(
+                        "spec.execution",
+                        "{resources: {memory: 16Gi, maxMemory: 64GB}}",
+                        "spec.execution.resources.maxMemory: expected a Kubernetes quantity such"
+                                + " as 64Gi or 4096Mi, got 64GB"),
+                row(
+                        "spec.execution",
+                        "{retries: 0, resources: {memory: 16Gi, maxMemory: 64Gi}}",
+                        "spec.execution.resources.maxMemory: caps the memory a retry grows to,"
+                                + " but spec.execution.retries is 0, so no task is retried"),
+                row(
+                        "spec.execution",
+                        "{resources: {cpu: '4', maxMemory: 64Gi}}",
+                        "spec.execution.resources.maxMemory: caps the memory a retry grows to"
+                                + " from spec.execution.resources.memory, which is not set"),
+                row(
+                        "spec.execution",
                         "{resources: {gpu: -1, cpu: 500 m}}",
                         "spec.execution.resources.gpu: must be >= 0, got -1",
                         "spec.execution.resources.cpu: expected a Kubernetes quantity such as \"4\""

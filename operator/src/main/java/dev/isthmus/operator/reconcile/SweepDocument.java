@@ -2,14 +2,18 @@ package dev.isthmus.operator.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.isthmus.api.admission.Admission;
+import dev.isthmus.api.admission.Budget;
 import dev.isthmus.api.spec.ConnectivitySweep;
+import dev.isthmus.api.spec.ResourcesSpec;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.operator.resource.ConnectivitySweepResource;
 
 /**
  * Validates a custom resource exactly as {@code isthmus run} validates a file: the resource becomes
  * a sweep document and goes through {@link SweepLoader}, so problems carry the same field paths
- * ({@code spec.paths[1].type}) and a valid sweep comes back with defaults applied.
+ * ({@code spec.paths[1].type}) and a valid sweep comes back with defaults applied. A sweep whose
+ * worker pods request memory is then admitted against it, as {@code isthmus render} does.
  */
 final class SweepDocument {
 
@@ -33,7 +37,24 @@ final class SweepDocument {
             if (defaults != null) fillExecution(spec, defaults);
             document.set("spec", spec);
         }
-        return SweepLoader.parse(document.toString(), null);
+        ConnectivitySweep sweep = SweepLoader.parse(document.toString(), null);
+        admit(sweep);
+        return sweep;
+    }
+
+    /**
+     * A task runs alone in a pod of {@code execution.resources.memory} (the operator's default when
+     * the sweep sets none), grown on a retry for memory up to {@code resources.maxMemory}, so its
+     * estimated memory must fit the largest attempt ({@link Budget#pod(
+     * dev.isthmus.api.spec.ExecutionSpec)}).
+     *
+     * @throws dev.isthmus.api.validation.SpecException naming the field that makes it too large
+     */
+    static void admit(ConnectivitySweep sweep) {
+        ResourcesSpec resources = sweep.spec().execution().resources();
+        if (resources != null && resources.memory() != null) {
+            Admission.requireFits(sweep, Budget.pod(sweep.spec().execution()), null);
+        }
     }
 
     /**

@@ -202,6 +202,34 @@ class SweepLifecycleTest {
         System.out.println("kubectl describe: Warning InvalidSpec " + ready.message());
     }
 
+    @Test
+    void aSweepTooLargeForItsPodMemoryIsRefusedWithTheBudgetAndNotRun() {
+        var execution =
+                new dev.isthmus.api.spec.ExecutionSpec(
+                        1,
+                        0,
+                        "s3://bucket/isthmus",
+                        null,
+                        1,
+                        new dev.isthmus.api.spec.ResourcesSpec(null, null, "1Mi", null),
+                        null,
+                        null,
+                        null,
+                        null);
+        create(Sweeps.respec(Sweeps.small("tight", ""), 3, execution));
+        SweepStatus status = awaitStatus("tight", s -> "Invalid".equals(s.phase()));
+        SweepCondition ready = condition(status, "Ready");
+        assertEquals("False", ready.status());
+        assertEquals("InvalidSpec", ready.reason());
+        assertTrue(
+                ready.message()
+                        .contains("the budget is 1 MiB (spec.execution.resources.memory: 1Mi)"),
+                ready.message());
+        assertTrue(ready.message().startsWith("spec."), ready.message());
+        assertNull(Sweeps.workflow(client, "tight-g1"));
+        System.out.println("kubectl describe: Warning InvalidSpec " + ready.message());
+    }
+
     static ConnectivitySweepResource withAlphas(ConnectivitySweepResource sweep, int alphas) {
         return Sweeps.respec(sweep, alphas, sweep.getSpec().execution());
     }

@@ -73,6 +73,7 @@ final class StageTemplates {
                 outputs,
                 TaskMetrics.stage(sweep, stage),
                 RetryPolicy.of(execution.retries()),
+                MemoryGrowth.podSpecPatch(execution.resources(), execution.retries()),
                 null,
                 WorkerContainer.of(options, store, execution.resources(), args));
     }

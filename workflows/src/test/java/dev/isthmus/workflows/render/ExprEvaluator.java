@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * A tiny evaluator for the subset of Argo's expression language (expr-lang) that rendered
- * conditions use: {@code || && !}, comparisons, parentheses, string and integer literals, dotted
- * variables and {@code asInt(...)}. Anything else is rejected, so a renderer change that emits more
- * than this subset fails the tests that evaluate it rather than being misread.
+ * conditions and quantities use: {@code || && !}, comparisons, {@code *} and {@code **}, {@code c ?
+ * a : b}, parentheses, string and integer literals, dotted variables, {@code asInt(...)} and {@code
+ * min(a, b)}. Anything else is rejected, so a renderer change that emits more than this subset
+ * fails the tests that evaluate it rather than being misread.
  */
 public final class ExprEvaluator {
 
     private static final Pattern TOKEN =
             Pattern.compile(
-                    "\\s*(\\|\\||&&|==|!=|<=|>=|[<>!()]|\"[^\"]*\"|'[^']*'|-?[0-9]+|[A-Za-z_][A-Za-z0-9_.]*)");
+                    "\\s*(\\|\\||&&|==|!=|<=|>=|\\*\\*|[<>!()*,?:]|\"[^\"]*\"|'[^']*'|-?[0-9]+|[A-Za-z_][A-Za-z0-9_.]*)");
 
     private final List<String> tokens;
     private final Map<String, Object> variables;
@@ -30,7 +31,7 @@ public final class ExprEvaluator {
     /** Evaluates a boolean expression; variables hold strings, as Argo passes them. */
     public static boolean test(String expression, Map<String, Object> variables) {
         ExprEvaluator e = new ExprEvaluator(tokenize(expression), variables);
-        Object value = e.or();
+        Object value = e.expression();
         if (e.next != e.tokens.size()) {
             throw new IllegalArgumentException("unexpected " + e.tokens.get(e.next));
         }
@@ -38,6 +39,19 @@ public final class ExprEvaluator {
             throw new IllegalArgumentException("not a condition: " + expression);
         }
         return b;
+    }
+
+    /** Evaluates a numeric expression, e.g. a memory quantity; variables hold strings. */
+    public static Number number(String expression, Map<String, Object> variables) {
+        ExprEvaluator e = new ExprEvaluator(tokenize(expression), variables);
+        Object value = e.expression();
+        if (e.next != e.tokens.size()) {
+            throw new IllegalArgumentException("unexpected " + e.tokens.get(e.next));
+        }
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException("not a number: " + expression);
+        }
+        return n;
     }
 
     private static List<String> tokenize(String text) {
@@ -52,6 +66,18 @@ public final class ExprEvaluator {
             at = m.end();
         }
         return out;
+    }
+
+    /** expr's conditional {@code c ? a : b}, the loosest binding. */
+    private Object expression() {
+        Object condition = or();
+        if (!accept("?")) {
+            return condition;
+        }
+        Object then = expression();
+        expect(":");
+        Object otherwise = expression();
+        return bool(condition) ? then : otherwise;
     }
 
     private Object or() {
@@ -77,10 +103,10 @@ public final class ExprEvaluator {
     }
 
     private Object comparison() {
-        Object left = primary();
+        Object left = product();
         for (String op : List.of("==", "!=", "<=", ">=", "<", ">")) {
             if (accept(op)) {
-                Object right = primary();
+                Object right = product();
                 return switch (op) {
                     case "==" -> left.equals(right);
                     case "!=" -> !left.equals(right);
@@ -100,10 +126,34 @@ public final class ExprEvaluator {
         };
     }
 
+    private Object product() {
+        Object left = power();
+        while (accept("*")) {
+            Object right = power();
+            left =
+                    left instanceof Long a && right instanceof Long b
+                            ? (Object) Math.multiplyExact(a, b)
+                            : (Object)
+                                    (((Number) left).doubleValue()
+                                            * ((Number) right).doubleValue());
+        }
+        return left;
+    }
+
+    /** expr's {@code **} is right-associative and always yields a float. */
+    private Object power() {
+        Object base = primary();
+        if (accept("**")) {
+            Object exponent = power();
+            return Math.pow(((Number) base).doubleValue(), ((Number) exponent).doubleValue());
+        }
+        return base;
+    }
+
     private Object primary() {
         String token = tokens.get(next++);
         if (token.equals("(")) {
-            Object value = or();
+            Object value = expression();
             expect(")");
             return value;
         }
@@ -118,9 +168,21 @@ public final class ExprEvaluator {
         }
         if (token.equals("asInt")) {
             expect("(");
-            Object argument = or();
+            Object argument = expression();
             expect(")");
-            return Long.parseLong(argument.toString().strip());
+            // expr's int(): truncates a number, parses a string and fails on anything else
+            return argument instanceof Number n
+                    ? (Object) n.longValue()
+                    : (Object) Long.parseLong(argument.toString().strip());
+        }
+        if (token.equals("min")) {
+            expect("(");
+            Object a = expression();
+            expect(",");
+            Object b = expression();
+            expect(")");
+            // expr's min returns the smaller argument as it is, an integer or a float
+            return ((Number) a).doubleValue() <= ((Number) b).doubleValue() ? a : b;
         }
         if (!variables.containsKey(token)) {
             throw new IllegalArgumentException("unknown variable " + token);
