@@ -12,6 +12,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import dev.isthmus.api.validation.BadInputException;
+import dev.isthmus.workers.engine.HostArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -293,7 +294,7 @@ final class OnnxOps {
         int start = (int) clampAxis(integer(n, "start", 0), rank);
         int end = (int) clampAxis(integer(n, "end", rank), rank);
         long[] part = Arrays.copyOfRange(s, start, Math.max(start, end));
-        return m.create(part);
+        return HostArrays.of(m, part);
     }
 
     private static long clampAxis(long axis, int rank) {
@@ -385,21 +386,26 @@ final class OnnxOps {
     private static NDArray constant(OnnxGraph.Node n, NDManager m) {
         Map<String, OnnxGraph.Attribute> at = n.attributes();
         if (at.get("value") != null) return upload(at.get("value").t(), m);
-        if (at.get("value_float") != null) return m.create(at.get("value_float").f());
-        if (at.get("value_int") != null) return m.create(at.get("value_int").i());
+        if (at.get("value_float") != null) return m.create((float) at.get("value_float").f());
+        if (at.get("value_int") != null) {
+            return HostArrays.of(m, new long[] {at.get("value_int").i()}).reshape(new Shape());
+        }
         if (at.get("value_floats") != null) {
             List<Float> f = at.get("value_floats").floats();
             float[] v = new float[f.size()];
             for (int i = 0; i < v.length; i++) v[i] = f.get(i);
-            return m.create(v);
+            return HostArrays.of(m, v, new Shape(v.length));
         }
-        return m.create(at.get("value_ints").ints().stream().mapToLong(Long::longValue).toArray());
+        return HostArrays.of(
+                m, at.get("value_ints").ints().stream().mapToLong(Long::longValue).toArray());
     }
 
     /** A constant tensor in {@code m}: float32 for floating types, int64 for the others. */
     static NDArray upload(OnnxGraph.Tensor t, NDManager m) {
         Shape shape = new Shape(t.dims());
-        return t.isFloat() ? m.create(t.floats(), shape) : m.create(t.longs(), shape);
+        return t.isFloat()
+                ? HostArrays.of(m, t.floats(), shape)
+                : HostArrays.of(m, t.longs()).reshape(shape);
     }
 
     private static int axis(OnnxGraph.Node n, NDArray a, long fallback) {
