@@ -43,7 +43,6 @@ public final class Scrape {
                         .map(String::strip)
                         .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                         .filter(n -> !scraped.contains(n))
-                        .filter(n -> !n.equals("operator_sdk_reconciliations_failed_total"))
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
         org.junit.jupiter.api.Assertions.assertEquals(
                 java.util.Set.of(), missing, "in manifests/metrics.txt but not on /q/metrics");

@@ -93,6 +93,30 @@ public class SweepMetrics {
                 .register(registry);
     }
 
+    private Counter reconcileFailures(String reason) {
+        return Counter.builder("isthmus.reconcile.failures")
+                .description(
+                        "Reconciles that ended in an error, by the condition reason the sweep's"
+                                + " status was given")
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    /** Makes the failure series of these reasons exist at zero, so increase() sees the first. */
+    public void declareReconcileFailures(List<String> reasons) {
+        reasons.forEach(this::reconcileFailures);
+    }
+
+    /**
+     * Counts a reconcile that ended in an error. The SDK's own {@code
+     * operator_sdk_reconciliations_failed_total} misses a failure when events arrived while the
+     * reconcile ran (JOSDK 5.2.1 then resubmits at once without counting it), so the dashboard
+     * reads this one.
+     */
+    public void reconcileFailed(String reason) {
+        reconcileFailures(reason).increment();
+    }
+
     /** Records what a reconcile observed of one sweep ({@code key} is namespace/name). */
     public void observe(
             String key, String phase, Map<String, Integer> states, List<SummaryRow> summary) {

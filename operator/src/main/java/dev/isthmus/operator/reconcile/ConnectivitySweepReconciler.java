@@ -69,6 +69,9 @@ public class ConnectivitySweepReconciler
                     + " Workflow. Install Argo Workflows (its CRDs) first, then start"
                     + " the Isthmus operator.";
 
+    /** The condition reason of a reconcile that failed for another cause than the API server. */
+    static final String INTERNAL_ERROR = "InternalError";
+
     private static final Logger LOG = Logger.getLogger(ConnectivitySweepReconciler.class);
 
     private final ArgoObjects argo;
@@ -83,6 +86,8 @@ public class ConnectivitySweepReconciler
         this.argo = new ArgoObjects(client, settings.renderOptions());
         this.events = new SweepEvents(client);
         this.metrics = metrics;
+        metrics.declareReconcileFailures(
+                List.of(ApiFailure.REASON, ApiFailure.UNREACHABLE, INTERNAL_ERROR));
         this.statusWriter = new StatusWriter(client);
         this.defaults = settings.defaults();
     }
@@ -188,13 +193,14 @@ public class ConnectivitySweepReconciler
             retry = failure.retryable();
             LOG.warnf("sweep %s, attempt %d: %s", key(resource), attempt, message);
         } else {
-            reason = "InternalError";
+            reason = INTERNAL_ERROR;
             message =
                     "The operator failed while reconciling this sweep (an internal error, logged"
                             + " by the operator with its stack trace); it retries with backoff.";
             retry = true;
             LOG.errorf(e, "sweep %s, attempt %d: reconcile failed", key(resource), attempt);
         }
+        metrics.reconcileFailed(reason);
         SweepStatus before = previous(resource);
         StatusBuilder builder =
                 new StatusBuilder(before, resource.getMetadata().getGeneration(), Instant.now());

@@ -28,10 +28,13 @@ final class StatusWriter {
                 .put("op", "add")
                 .put("path", "/status")
                 .set("value", JSON.valueToTree(status));
-        client.resources(ConnectivitySweepResource.class)
-                .inNamespace(sweep.getMetadata().getNamespace())
-                .withName(sweep.getMetadata().getName())
-                .subresource("status")
-                .patch(PatchContext.of(PatchType.JSON), patch.toString());
+        ApiFailure.during(
+                "write the status of sweep " + sweep.getMetadata().getName(),
+                () ->
+                        client.resources(ConnectivitySweepResource.class)
+                                .inNamespace(sweep.getMetadata().getNamespace())
+                                .withName(sweep.getMetadata().getName())
+                                .subresource("status")
+                                .patch(PatchContext.of(PatchType.JSON), patch.toString()));
     }
 }

@@ -110,9 +110,8 @@ class ConflictTest {
         String failed =
                 Scrape.metrics()
                         .lines()
-                        .filter(l -> l.startsWith("operator_sdk_reconciliations_failed_total"))
-                        .findFirst()
-                        .orElse("operator_sdk_reconciliations_failed_total (absent: none failed)");
+                        .filter(l -> l.startsWith("isthmus_reconcile_failures_total"))
+                        .collect(java.util.stream.Collectors.joining(", "));
         System.out.println(
                 "old run stopped while its Workflow was written "
                         + writes.get()
