@@ -63,6 +63,11 @@ final class BudgetOptions {
         return Admission.requireFits(sweep, override(budget), String.valueOf(source));
     }
 
+    /** Whether {@code --memory-budget} replaced the memory this machine or pod has. */
+    boolean overridden() {
+        return memory != null;
+    }
+
     private Budget override(Budget budget) {
         Budget b = budget;
         if (memory != null) {

@@ -1,5 +1,6 @@
 package dev.isthmus.cli;
 
+import dev.isthmus.workflows.render.RetryPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +28,13 @@ public final class IsthmusCommand {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+
+    /**
+     * {@code isthmus task}: this attempt had too little memory (the pod's limit is below the task's
+     * estimate, or the Java heap ran out). Argo retries it, with more memory when the spec sets
+     * {@code execution.resources.maxMemory}, as after a kill for memory (137).
+     */
+    public static final int OUT_OF_MEMORY = RetryPolicy.OUT_OF_MEMORY;
 
     @Option(
             names = "--errors",

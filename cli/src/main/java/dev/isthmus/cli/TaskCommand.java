@@ -1,5 +1,7 @@
 package dev.isthmus.cli;
 
+import dev.isthmus.api.admission.Estimate;
+import dev.isthmus.api.admission.Units;
 import dev.isthmus.api.plan.Stage;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.spec.ConnectivitySweep;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code isthmus task <stage> --index N --spec sweep.yaml}: runs one task of the plan, or with
  * {@code --batch B} the N-th batch of B tasks: what a cluster worker pod runs. Retries are the
- * caller's business (Argo's retryStrategy); exit code 2 says a retry would not help.
+ * caller's business (Argo's retryStrategy); exit code 2 says a retry would not help, exit code 4
+ * that this attempt had too little memory (a retry for memory gets more).
  */
 @Command(name = "task", description = "Run one task (or a batch) of a sweep's plan: a worker pod.")
 final class TaskCommand implements Callable<Integer> {
@@ -92,7 +95,39 @@ final class TaskCommand implements Callable<Integer> {
                 spec.file != null
                         ? SpecFile.load(spec.file)
                         : SweepLoader.parse(spec.text, "--spec-yaml");
-        budget.admitPod(sweep, spec.file != null ? spec.file : "--spec-yaml");
+        Estimate estimate = budget.admitPod(sweep, spec.file != null ? spec.file : "--spec-yaml");
+        String what = "isthmus task " + s.cliName() + " --index " + index;
+        double have = BudgetOptions.machineBytes();
+        double need = estimate.processBytes(1);
+        if (!budget.overridden() && have < need) {
+            System.err.println(
+                    "isthmus: "
+                            + what
+                            + ": this attempt has "
+                            + Units.bytes(have)
+                            + " of memory (its pod's limit, or this machine's memory) and the task needs about "
+                            + Units.bytes(need)
+                            + "; it stops before any work, and a retry for memory gets more (up"
+                            + " to spec.execution.resources.maxMemory).");
+            return IsthmusCommand.OUT_OF_MEMORY;
+        }
+        try {
+            return run(sweep, s);
+        } catch (OutOfMemoryError e) {
+            System.err.println(
+                    "isthmus: "
+                            + what
+                            + ": the Java heap ("
+                            + Units.bytes(Runtime.getRuntime().maxMemory())
+                            + " of this attempt's "
+                            + Units.bytes(have)
+                            + ") ran out; a retry for memory gets more (up"
+                            + " to spec.execution.resources.maxMemory).");
+            return IsthmusCommand.OUT_OF_MEMORY;
+        }
+    }
+
+    private int run(ConnectivitySweep sweep, Stage s) throws Exception {
         Path folder = spec.file != null ? spec.file.toAbsolutePath().getParent() : Path.of("");
         try (SweepContext ctx = SpecFile.open(sweep, folder, store, workdir)) {
             List<Task> tasks = TaskBatch.select(ctx.plan(), s, index, batch);

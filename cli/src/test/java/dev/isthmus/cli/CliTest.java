@@ -155,4 +155,62 @@ class CliTest {
                 o.err().contains("--index: no task evaluate-7: stage evaluate has 2 task(s)"),
                 o.err());
     }
+
+    /**
+     * A pod whose limit is below the task's estimate (here: this machine, with a network sized to
+     * need twice its memory) stops before any work with exit 4, which the rendered podSpecPatch
+     * answers with more memory; the spec itself is admitted against maxMemory.
+     */
+    @Test
+    void anAttemptWithTooLittleMemoryExitsFourBeforeAnyWork(@TempDir Path dir) throws Exception {
+        double machine = BudgetOptions.machineBytes();
+        StringBuilder hidden = new StringBuilder("40000");
+        String text;
+        double need;
+        do {
+            hidden.append(", 40000");
+            text =
+                    "apiVersion: isthmus.dev/v1alpha1\nkind: ConnectivitySweep\n"
+                            + "metadata: {name: big}\nspec:\n"
+                            + "  model: {architecture: mlp, hidden: ["
+                            + hidden
+                            + "]}\n"
+                            + "  dataset: {name: fashion-mnist, trainExamples: 1000, evalExamples:"
+                            + " 100}\n"
+                            + "  endpoints: {train: {seeds: [0, 1], epochs: 1}}\n"
+                            + "  alignments: [none]\n"
+                            + "  execution: {retries: 1, resources: {memory: MEMORY,"
+                            + " maxMemory: MAX}}\n";
+            need =
+                    dev.isthmus.api.admission.Estimate.of(
+                                    dev.isthmus.api.validation.SweepLoader.parse(
+                                                    text.replace("MEMORY", "1Gi")
+                                                            .replace("MAX", "1Ti"),
+                                                    "test")
+                                            .spec())
+                            .processBytes(1);
+        } while (need < 2 * machine);
+        long mi = (long) Math.ceil(need / (1 << 20));
+        Path spec = dir.resolve("big.yaml");
+        Files.writeString(
+                spec, text.replace("MEMORY", (mi / 2 + 1) + "Mi").replace("MAX", (2 * mi) + "Mi"));
+        Outcome o =
+                run(
+                        "task",
+                        "train",
+                        "--index",
+                        "0",
+                        "--spec",
+                        spec.toString(),
+                        "--store",
+                        dir.resolve("store").toString());
+        assertEquals(4, o.code(), o.err());
+        assertTrue(
+                o.err().startsWith("isthmus: isthmus task train --index 0: this attempt has "),
+                o.err());
+        assertTrue(o.err().contains("and the task needs about "), o.err());
+        assertTrue(o.err().strip().endsWith("spec.execution.resources.maxMemory)."), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(Files.notExists(dir.resolve("store")), "work began: the store was created");
+    }
 }

@@ -19,8 +19,10 @@ public record ResourcesSpec(
                 String memory,
         @JsonPropertyDescription(
                         "Most memory a pod retried for memory may get, e.g. 64Gi: a task killed for"
-                                + " memory (exit code 137) is retried with twice the memory of"
-                                + " its first attempt per retry, up to this cap; other retries get"
+                                + " memory (exit code 137) or short of it (exit code 4: its"
+                                + " limit below the task's estimate, or the Java heap"
+                                + " exhausted) is retried with twice the memory of its first"
+                                + " attempt per retry, up to this cap; other retries get"
                                 + " memory (at least memory; needs retries; default memory, i.e."
                                 + " no growth).")
                 String maxMemory) {}

@@ -68,6 +68,18 @@ class ApiFailureTest {
                                                     && "ApiServerRefused".equals(e.getReason())
                                                     && ready.message().equals(e.getMessage())));
             System.out.println("kubectl describe: Warning ApiServerRefused " + ready.message());
+            String refusals =
+                    dev.isthmus.operator.Scrape.metrics()
+                            .lines()
+                            .filter(
+                                    l ->
+                                            l.startsWith(
+                                                    "isthmus_reconcile_failures_total{reason=\"ApiServerRefused\""))
+                            .findFirst()
+                            .orElse("(absent) 0");
+            assertTrue(
+                    Double.parseDouble(refusals.substring(refusals.lastIndexOf(' ') + 1)) >= 1,
+                    "the refusal is not counted: " + refusals);
         } finally {
             client.resource(quota).delete();
         }

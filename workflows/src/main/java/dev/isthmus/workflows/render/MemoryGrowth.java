@@ -6,11 +6,12 @@ import dev.isthmus.api.spec.ResourcesSpec;
 
 /**
  * A worker pod killed for memory is retried with more: after an out-of-memory kill (exit code 137,
- * which {@link RetryPolicy} retries), attempt {@code n} (Argo's {@code {{retries}}}, 0 for the
- * first) requests and is limited to {@code memory × 2^n}, at most {@code maxMemory} ({@link
- * Budget#grown}); a retry after any other failure gets {@code memory} again. The rule is one Argo
- * expression in the template's {@code podSpecPatch}, so the Workflow does not grow with the retry
- * count.
+ * which {@link RetryPolicy} retries) or an attempt that found too little memory itself ({@link
+ * RetryPolicy#OUT_OF_MEMORY}: its limit below the task's estimate, or the Java heap exhausted),
+ * attempt {@code n} (Argo's {@code {{retries}}}, 0 for the first) requests and is limited to {@code
+ * memory × 2^n}, at most {@code maxMemory} ({@link Budget#grown}); a retry after any other failure
+ * gets {@code memory} again. The rule is one Argo expression in the template's {@code
+ * podSpecPatch}, so the Workflow does not grow with the retry count.
  *
  * <p>Argo 3.7 substitutes {@code retries} and {@code lastRetry.*} into the whole template of each
  * new attempt, the {@code podSpecPatch} included (the first attempt sees {@code lastRetry.exitCode}
@@ -67,6 +68,8 @@ final class MemoryGrowth {
         long unit = mebibytes ? MI : 1;
         return "{{=lastRetry.exitCode == '"
                 + KILLED
+                + "' || lastRetry.exitCode == '"
+                + RetryPolicy.OUT_OF_MEMORY
                 + "' ? asInt(min("
                 + cap / unit
                 + ", "

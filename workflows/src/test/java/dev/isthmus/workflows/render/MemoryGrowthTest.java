@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A pod retried after an out-of-memory kill gets {@code memory × 2^retries}, up to {@code
- * maxMemory}; a retry after any other failure gets {@code memory}: the rendered podSpecPatch, its
- * expression evaluated for the values Argo 3.7 substitutes ({@code retries}, {@code
- * lastRetry.exitCode}).
+ * A pod retried after an out-of-memory kill (exit 137) or an attempt that found too little memory
+ * (exit 4) gets {@code memory × 2^retries}, up to {@code maxMemory}; a retry after any other
+ * failure gets {@code memory}: the rendered podSpecPatch, its expression evaluated for the values
+ * Argo 3.7 substitutes ({@code retries}, {@code lastRetry.exitCode}).
  */
 class MemoryGrowthTest {
 
@@ -73,7 +73,10 @@ class MemoryGrowthTest {
         "1Gi, 4Gi, 2, 137, 4096Mi",
         "1Gi, 4Gi, 3, 137, 4096Mi",
         "1Gi, 4Gi, 40, 137, 4096Mi",
+        "1Gi, 4Gi, 1, 4, 2048Mi",
+        "1Gi, 4Gi, 3, 4, 4096Mi",
         "1Gi, 4Gi, 1, 1, 1024Mi",
+        "1Gi, 4Gi, 1, 2, 1024Mi",
         "1Gi, 4Gi, 2, 143, 1024Mi",
         "1Gi, 4Gi, 2, -1, 1024Mi",
         "3Gi, 10Gi, 2, 137, 10240Mi",
@@ -91,6 +94,7 @@ class MemoryGrowthTest {
         assertEquals(memory, train.container().getResources().getLimits().get("memory").toString());
         double admitted =
                 exit.equals(MemoryGrowth.KILLED)
+                                || exit.equals(Integer.toString(RetryPolicy.OUT_OF_MEMORY))
                         ? Budget.grown(memory, maxMemory, Integer.parseInt(retries))
                         : Units.quantity(memory);
         assertEquals(admitted, Units.quantity(quantity), "the rule admission assumes");
@@ -121,10 +125,12 @@ class MemoryGrowthTest {
     void thePatchIsOneExpressionWhateverTheRetryCount() {
         assertEquals(
                 "{\"containers\":[{\"name\":\"main\",\"resources\":{\"requests\":{\"memory\":"
-                        + "\"{{=lastRetry.exitCode == '137' ? asInt(min(4096, 1024 * 2 **"
+                        + "\"{{=lastRetry.exitCode == '137' || lastRetry.exitCode == '4' ? asInt(min(4096,"
+                        + " 1024 * 2 **"
                         + " asInt(retries))) : 1024}}Mi\"},"
                         + "\"limits\":{\"memory\":"
-                        + "\"{{=lastRetry.exitCode == '137' ? asInt(min(4096, 1024 * 2 **"
+                        + "\"{{=lastRetry.exitCode == '137' || lastRetry.exitCode == '4' ? asInt(min(4096,"
+                        + " 1024 * 2 **"
                         + " asInt(retries))) : 1024}}Mi\"}}}]}",
                 compute("{memory: 1Gi, maxMemory: 4Gi}", 10).podSpecPatch());
     }

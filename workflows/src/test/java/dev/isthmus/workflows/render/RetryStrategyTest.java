@@ -43,7 +43,7 @@ class RetryStrategyTest {
 
         assertEquals("3", strategy.limit());
         assertEquals("Always", strategy.retryPolicy());
-        assertEquals("30s", strategy.backoff().duration());
+        assertEquals("10s", strategy.backoff().duration());
         assertEquals("2", strategy.backoff().factor());
         assertEquals("10m", strategy.backoff().cap());
         assertNull(renderedStrategy(0), "no retries, no strategy");
