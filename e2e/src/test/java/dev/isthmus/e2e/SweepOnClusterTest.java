@@ -60,6 +60,13 @@ class SweepOnClusterTest {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final Duration SWEEP_TIMEOUT = Duration.ofMinutes(15);
+
+    /**
+     * The first attempt's memory in the out-of-memory test: too little for the JVM to start, so the
+     * kernel kills it (measured with docker run --memory 48m on the workers image: OOMKilled).
+     */
+    static final long OOM_MEMORY = 48;
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -506,6 +513,121 @@ class SweepOnClusterTest {
         } catch (java.net.ConnectException e) {
             return -1; // not listening yet
         }
+    }
+
+    /**
+     * Memory growth on a real Argo: a worker started at {@value #OOM_MEMORY} MiB is killed by the
+     * kernel while the JVM starts (OOMKilled, exit 137); the retries double it (Argo evaluates the
+     * template's podSpecPatch with {@code retries} and {@code lastRetry.exitCode}); attempts still
+     * below the task's estimate stop before any work with exit 4 and are doubled too, until an
+     * attempt at 768 MiB (the first at least the estimated 738 MiB) trains. The sweep is deleted
+     * once both trainings have succeeded: the later stages grow the same way, the same podSpecPatch
+     * on every template, and would only repeat it.
+     */
+    @Test
+    @Order(10)
+    void aWorkerShortOfMemoryIsRetriedWithTwiceTheMemoryUntilItFits() {
+        String oom =
+                PAIR.replace("name: pair", "name: oom")
+                        .replace("trainExamples: 20000", "trainExamples: 2000")
+                        .replace("epochs: 4", "epochs: 1")
+                        .replace("retries: 2", "retries: 4")
+                        .replace(
+                                "resources: {cpu: 250m, memory: 1536Mi}",
+                                "resources: {cpu: 250m, memory: "
+                                        + OOM_MEMORY
+                                        + "Mi, maxMemory: 1536Mi}");
+        apply(oom);
+        Map<String, String> attempts = new java.util.TreeMap<>(); // pod -> "limit MiB: outcome"
+        Instant start = Instant.now();
+        try {
+            await("both trainings of sweep oom to succeed")
+                    .atMost(SWEEP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                int trained = 0;
+                                for (Pod pod :
+                                        client.pods().inNamespace(SWEEPS).list().getItems()) {
+                                    String outcome = trainingAttempt(pod);
+                                    if (outcome == null) continue;
+                                    attempts.put(pod.getMetadata().getName(), outcome);
+                                    if (outcome.endsWith(": Succeeded")) trained++;
+                                }
+                                String phase = phase("oom");
+                                if ("Failed".equals(phase) || "Invalid".equals(phase)) {
+                                    fail(
+                                            "sweep oom is "
+                                                    + phase
+                                                    + "; training attempts "
+                                                    + attempts);
+                                }
+                                return trained == 2;
+                            });
+        } finally {
+            cluster.sweeps().inNamespace(SWEEPS).withName("oom").delete();
+        }
+        System.out.printf(
+                "sweep oom: both trainings succeeded after %d s; attempts (memory limit: outcome):"
+                        + " %s%n",
+                Duration.between(start, Instant.now()).toSeconds(), attempts);
+        Map<String, Long> outcomes =
+                attempts.values().stream()
+                        .collect(
+                                java.util.stream.Collectors.groupingBy(
+                                        o -> o,
+                                        java.util.TreeMap::new,
+                                        java.util.stream.Collectors.counting()));
+        assertEquals(
+                Map.of(
+                        OOM_MEMORY + " MiB: OOMKilled 137", 2L,
+                        2 * OOM_MEMORY + " MiB: exit 4", 2L,
+                        4 * OOM_MEMORY + " MiB: exit 4", 2L,
+                        8 * OOM_MEMORY + " MiB: exit 4", 2L,
+                        16 * OOM_MEMORY + " MiB: Succeeded", 2L),
+                outcomes,
+                "each training: killed for memory at the first attempt, short of memory at the"
+                        + " next three, trained at the fifth");
+        await("sweep oom's pods to be gone")
+                .atMost(Duration.ofMinutes(2))
+                .until(
+                        () ->
+                                client.pods().inNamespace(SWEEPS).list().getItems().stream()
+                                        .noneMatch(p -> trainingAttempt(p) != null));
+    }
+
+    /**
+     * For a training pod of sweep oom: its main container's memory limit and how it ended ("768
+     * MiB: Succeeded", "48 MiB: OOMKilled 137", "96 MiB: exit 4"), or null for other pods and
+     * attempts that have not ended.
+     */
+    private static String trainingAttempt(Pod pod) {
+        if (!pod.getMetadata().getName().startsWith("oom-")) return null;
+        var main =
+                pod.getSpec().getContainers().stream()
+                        .filter(c -> "main".equals(c.getName()))
+                        .findFirst()
+                        .orElse(null);
+        if (main == null) return null;
+        List<String> argv = new java.util.ArrayList<>(main.getCommand());
+        argv.addAll(main.getArgs()); // Argo's emissary runs before the image's own command
+        int task = argv.indexOf("task");
+        if (task < 0 || task + 1 >= argv.size() || !"train".equals(argv.get(task + 1))) {
+            return null;
+        }
+        long mi =
+                Quantity.getAmountInBytes(main.getResources().getLimits().get("memory")).longValue()
+                        >> 20;
+        if ("Succeeded".equals(pod.getStatus().getPhase())) return mi + " MiB: Succeeded";
+        if (pod.getStatus().getContainerStatuses() == null) return null;
+        for (var st : pod.getStatus().getContainerStatuses()) {
+            var t = st.getState().getTerminated();
+            if (!"main".equals(st.getName()) || t == null) continue;
+            return "OOMKilled".equals(t.getReason())
+                    ? mi + " MiB: OOMKilled " + t.getExitCode()
+                    : mi + " MiB: exit " + t.getExitCode();
+        }
+        return null;
     }
 
     // -----------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * event says the same, and once the quota is gone the operator's retry creates the Workflow and the
  * condition clears.
  */
+// Slow tier: about 20 s, most of it the operator's retry backoff after the quota is gone.
+@org.junit.jupiter.api.Tag("slow")
 @QuarkusTest
 @TestProfile(RealApiServerProfile.class)
 class ApiFailureTest {

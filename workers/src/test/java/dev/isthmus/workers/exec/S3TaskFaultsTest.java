@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * with the server back succeeds, and no reader ever takes a task for done unless its manifest and
  * every output it lists are whole in the bucket. Training is real (a 4 MB MLP on sparse parity).
  */
+// Slow tier: about 9 s of cut transfers and their client-side timeouts.
+@org.junit.jupiter.api.Tag("slow")
 class S3TaskFaultsTest {
     /** About a million parameters: a 4.1 MB checkpoint. */
     private static final String SPEC =
