@@ -520,9 +520,9 @@ class SweepOnClusterTest {
      * kernel while the JVM starts (OOMKilled, exit 137); the retries double it (Argo evaluates the
      * template's podSpecPatch with {@code retries} and {@code lastRetry.exitCode}); attempts still
      * below the task's estimate stop before any work with exit 4 and are doubled too, until an
-     * attempt at 768 MiB (the first at least the estimated 738 MiB) trains. The sweep is deleted
-     * once both trainings have succeeded: the later stages grow the same way, the same podSpecPatch
-     * on every template, and would only repeat it.
+     * attempt at 768 MiB (the first at least the estimated 734 MiB per pod) trains. The sweep is
+     * deleted once both trainings have succeeded: the later stages grow the same way, the same
+     * podSpecPatch on every template, and would only repeat it.
      */
     @Test
     @Order(10)
