@@ -79,6 +79,11 @@ public record OnnxGraph(
         }
     }
 
-    /** A graph input or output: its name and shape, where a symbolic or unknown dimension is -1. */
-    public record ValueInfo(String name, long[] shape) {}
+    /**
+     * A graph input or output: its name, element type and shape, where a symbolic or unknown
+     * dimension is -1.
+     *
+     * @param elemType ONNX's TensorProto.DataType number, 0 when the file does not say
+     */
+    public record ValueInfo(String name, int elemType, long[] shape) {}
 }

@@ -2,6 +2,7 @@ package dev.isthmus.workers.models.onnx;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.io.HostTensor;
@@ -152,6 +153,9 @@ public final class OnnxModel implements Model {
 
     /** (n, features) → (n, the graph input's other dimensions) when they hold as many. */
     private NDArray batch(NDArray x) {
+        if (input.elemType() == OnnxGraph.Tensor.INT64 && !x.getDataType().isInteger()) {
+            x = x.toType(DataType.INT64, false); // token ids stored as floats by a dataset
+        }
         long[] want = input.shape();
         long[] have = x.getShape().getShape();
         if (want.length == have.length && want.length > 0) {

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
 import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.engine.HostArrays;
@@ -32,32 +33,49 @@ final class OnnxOps {
                     "Add",
                     "AveragePool",
                     "BatchNormalization",
+                    "Cast",
                     "Concat",
                     "Constant",
+                    "ConstantOfShape",
                     "Conv",
                     "Div",
+                    "Equal",
                     "Erf",
+                    "Expand",
                     "Flatten",
                     "Gather",
                     "Gelu",
                     "Gemm",
                     "GlobalAveragePool",
                     "Identity",
+                    "LayerNormalization",
                     "LogSoftmax",
                     "MatMul",
+                    "Max",
                     "MaxPool",
+                    "Min",
                     "Mul",
                     "Neg",
+                    "Not",
+                    "Pow",
+                    "Range",
+                    "Reciprocal",
+                    "ReduceMean",
                     "Relu",
                     "Reshape",
                     "Shape",
                     "Sigmoid",
+                    "Slice",
                     "Softmax",
+                    "Split",
+                    "Sqrt",
                     "Squeeze",
                     "Sub",
                     "Tanh",
                     "Transpose",
-                    "Unsqueeze");
+                    "Trilu",
+                    "Unsqueeze",
+                    "Where");
 
     private static final float BN_EPS = 1e-5f;
 
@@ -151,6 +169,31 @@ final class OnnxOps {
                             where + ": only value, value_float(s) and value_int(s) are supported");
                 }
             }
+            case "Cast" -> {
+                if (castType(integer(n, "to", 0)) == null) {
+                    throw new BadInputException(
+                            where
+                                    + ": casts to ONNX data type "
+                                    + integer(n, "to", 0)
+                                    + ", which is not supported (expected float (1), double (11),"
+                                    + " int32 (6), int64 (7) or bool (9))");
+                }
+            }
+            case "LayerNormalization" -> {
+                if (n.outputs().size() > 1) {
+                    throw new BadInputException(
+                            where
+                                    + ": only the normalized output Y is supported, not Mean or"
+                                    + " InvStdDev");
+                }
+            }
+            case "ConstantOfShape" -> {
+                OnnxGraph.Attribute v = n.attributes().get("value");
+                if (v != null && (v.t() == null || v.t().dims().length > 1)) {
+                    throw new BadInputException(
+                            where + ": expected value to be a one-element tensor");
+                }
+            }
             default -> {}
         }
     }
@@ -216,6 +259,27 @@ final class OnnxOps {
                                     integer(n, "ceil_mode", 0) != 0,
                                     integer(n, "count_include_pad", 0) != 0));
             case "GlobalAveragePool" -> List.of(globalAverage(a));
+            case "LayerNormalization" -> List.of(layerNorm(n, a, b, input(n, 2, values)));
+            case "Split" -> split(n, a, b);
+            case "Slice" -> List.of(slice(n, values, a));
+            case "Pow" ->
+                    List.of(
+                            a.pow(
+                                    b.getDataType() == a.getDataType()
+                                            ? b
+                                            : b.toType(a.getDataType(), false)));
+            case "Sqrt" -> List.of(a.sqrt());
+            case "Reciprocal" -> List.of(a.pow(-1));
+            case "ReduceMean" -> List.of(reduceMean(n, a, b));
+            case "Max", "Min" -> List.of(extremum(n, values));
+            case "Equal" -> List.of(a.eq(b));
+            case "Not" -> List.of(a.logicalNot());
+            case "Where" -> List.of(where(bool(a), b, input(n, 2, values)));
+            case "Expand" -> List.of(expand(a, b));
+            case "Cast" -> List.of(cast(n, a));
+            case "ConstantOfShape" -> List.of(constantOfShape(n, a, m));
+            case "Range" -> List.of(range(n, a, b, input(n, 2, values), m));
+            case "Trilu" -> List.of(trilu(n, a, b));
             default -> throw new IllegalStateException("unchecked operator " + n.opType());
         };
     }
@@ -383,6 +447,270 @@ final class OnnxOps {
         return y;
     }
 
+    /**
+     * LayerNormalization over the axes from {@code axis} on: the engine's layer norm when the scale
+     * (and bias) have the normalized shape, as PyTorch exports them, else the formula with
+     * broadcasting.
+     */
+    private static NDArray layerNorm(OnnxGraph.Node n, NDArray x, NDArray scale, NDArray bias) {
+        int axis = axis(n, x, -1);
+        long[] s = x.getShape().getShape();
+        Shape normalized = new Shape(Arrays.copyOfRange(s, axis, s.length));
+        float eps = floating(n, "epsilon", 1e-5f);
+        if (scale.getShape().equals(normalized)
+                && (bias == null || bias.getShape().equals(normalized))) {
+            NDArray beta = bias == null ? scale.zerosLike() : bias;
+            return LayerNorm.layerNorm(x, normalized, scale, beta, eps).singletonOrThrow();
+        }
+        NDArray mean = x;
+        for (int i = s.length - 1; i >= axis; i--) mean = mean.mean(new int[] {i}, true);
+        NDArray centred = x.sub(mean);
+        NDArray var = centred.square();
+        for (int i = s.length - 1; i >= axis; i--) var = var.mean(new int[] {i}, true);
+        NDArray y = centred.div(var.add(eps).sqrt()).mul(scale);
+        return bias == null ? y : y.add(bias);
+    }
+
+    /**
+     * Split along {@code axis}: by the sizes of the input {@code split} (operator sets 13 and
+     * later) or into as many equal parts as the node has outputs (the last one smaller when they do
+     * not divide, as operator set 18's {@code num_outputs}).
+     */
+    private static List<NDArray> split(OnnxGraph.Node n, NDArray a, NDArray sizes) {
+        int axis = axis(n, a, 0);
+        long dim = a.getShape().get(axis);
+        int parts = n.outputs().size();
+        long[] size = new long[parts];
+        if (sizes != null) {
+            size = longs(sizes);
+        } else {
+            long chunk = (dim + parts - 1) / parts;
+            for (int i = 0; i < parts; i++) size[i] = Math.min(chunk, dim - i * chunk);
+        }
+        long total = 0;
+        for (long z : size) total += z;
+        if (size.length != parts || total != dim) {
+            throw new BadInputException(
+                    n.describe()
+                            + ": split sizes "
+                            + Arrays.toString(size)
+                            + " do not cut axis "
+                            + axis
+                            + " of length "
+                            + dim
+                            + " into "
+                            + parts
+                            + " outputs");
+        }
+        List<NDArray> out = new ArrayList<>();
+        long begin = 0;
+        for (long z : size) {
+            NDIndex idx = new NDIndex().addAllDim(axis).addSliceDim(begin, begin + z);
+            out.add(a.get(idx));
+            begin += z;
+        }
+        return out;
+    }
+
+    /** Slice with starts, ends, axes and steps as inputs (operator sets 10 and later). */
+    private static NDArray slice(OnnxGraph.Node n, Map<String, NDArray> values, NDArray a) {
+        long[] starts = longs(input(n, 1, values));
+        long[] ends = longs(input(n, 2, values));
+        NDArray axesIn = input(n, 3, values);
+        NDArray stepsIn = input(n, 4, values);
+        long[] s = a.getShape().getShape();
+        int rank = s.length;
+        long[] axes = new long[starts.length];
+        for (int i = 0; i < axes.length; i++) axes[i] = i;
+        if (axesIn != null) axes = longs(axesIn);
+        long[] steps = new long[starts.length];
+        Arrays.fill(steps, 1);
+        if (stepsIn != null) steps = longs(stepsIn);
+        long[] lo = new long[rank];
+        long[] hi = s.clone();
+        long[] step = new long[rank];
+        Arrays.fill(step, 1);
+        for (int i = 0; i < starts.length; i++) {
+            int d = (int) (axes[i] < 0 ? axes[i] + rank : axes[i]);
+            if (steps[i] <= 0) {
+                throw new BadInputException(
+                        n.describe()
+                                + ": step "
+                                + steps[i]
+                                + " on axis "
+                                + d
+                                + " is not supported (expected a positive step)");
+            }
+            lo[d] = clampIndex(starts[i], s[d]);
+            hi[d] = Math.max(lo[d], clampIndex(ends[i], s[d]));
+            step[d] = steps[i];
+        }
+        NDIndex idx = new NDIndex();
+        for (int d = 0; d < rank; d++) idx.addSliceDim(lo[d], hi[d], step[d]);
+        return a.get(idx);
+    }
+
+    /** An index of a slice: negative counts from the end; clamped to [0, dim]. */
+    private static long clampIndex(long i, long dim) {
+        long k = i < 0 ? i + dim : i;
+        return Math.max(0, Math.min(dim, k));
+    }
+
+    /**
+     * ReduceMean over the axes of the attribute (operator sets before 18) or of the second input
+     * (18 and later); no axes means all of them, unless {@code noop_with_empty_axes}.
+     */
+    private static NDArray reduceMean(OnnxGraph.Node n, NDArray a, NDArray axesIn) {
+        int rank = a.getShape().dimension();
+        long[] axes =
+                n.attributes().containsKey("axes")
+                        ? ints(n, "axes", List.of()).stream().mapToLong(Long::longValue).toArray()
+                        : axesIn == null ? new long[0] : longs(axesIn);
+        if (axes.length == 0) {
+            if (integer(n, "noop_with_empty_axes", 0) != 0) return a;
+            axes = new long[rank];
+            for (int i = 0; i < rank; i++) axes[i] = i;
+        }
+        int[] sorted = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            sorted[i] = (int) (axes[i] < 0 ? axes[i] + rank : axes[i]);
+        }
+        Arrays.sort(sorted);
+        NDArray y = a; // one axis at a time, as globalAverage
+        for (int i = sorted.length - 1; i >= 0; i--) y = y.mean(new int[] {sorted[i]}, true);
+        if (integer(n, "keepdims", 1) == 0) {
+            for (int i = sorted.length - 1; i >= 0; i--) y = y.squeeze(sorted[i]);
+        }
+        return y;
+    }
+
+    private static NDArray extremum(OnnxGraph.Node n, Map<String, NDArray> values) {
+        NDArray y = values.get(n.inputs().get(0));
+        for (int i = 1; i < n.inputs().size(); i++) {
+            NDArray b = values.get(n.inputs().get(i));
+            y = n.opType().equals("Max") ? y.maximum(b) : y.minimum(b);
+        }
+        return y;
+    }
+
+    private static NDArray bool(NDArray a) {
+        return a.getDataType() == DataType.BOOLEAN ? a : a.toType(DataType.BOOLEAN, false);
+    }
+
+    /** Expand: {@code a} broadcast with {@code shape} (both ways, as numpy). */
+    /**
+     * ONNX Where with numpy broadcasting: the engine's where wants equal shapes, so the condition
+     * and both branches are broadcast to their common shape first.
+     */
+    private static NDArray where(NDArray cond, NDArray x, NDArray y) {
+        Shape out = broadcast(broadcast(cond.getShape(), x.getShape()), y.getShape());
+        return NDArrays.where(
+                cond.getShape().equals(out) ? cond : cond.broadcast(out),
+                x.getShape().equals(out) ? x : x.broadcast(out),
+                y.getShape().equals(out) ? y : y.broadcast(out));
+    }
+
+    /** The numpy broadcast of two shapes (validated graphs only: sizes are equal or 1). */
+    private static Shape broadcast(Shape a, Shape b) {
+        int rank = Math.max(a.dimension(), b.dimension());
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            int ia = i - (rank - a.dimension());
+            int ib = i - (rank - b.dimension());
+            long da = ia >= 0 ? a.get(ia) : 1;
+            long db = ib >= 0 ? b.get(ib) : 1;
+            out[i] = da == 1 ? db : da;
+        }
+        return new Shape(out);
+    }
+
+    private static NDArray expand(NDArray a, NDArray shape) {
+        long[] want = longs(shape);
+        long[] have = a.getShape().getShape();
+        int rank = Math.max(want.length, have.length);
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            long w = i - (rank - want.length) >= 0 ? want[i - (rank - want.length)] : 1;
+            long h = i - (rank - have.length) >= 0 ? have[i - (rank - have.length)] : 1;
+            out[i] = w == 1 ? h : w;
+        }
+        return a.broadcast(new Shape(out));
+    }
+
+    /**
+     * The engine's type for an ONNX Cast target, or null when unsupported: integers are int64 in
+     * the engine (as the graph's integer constants), so int32 becomes int64.
+     */
+    static DataType castType(long to) {
+        return switch ((int) to) {
+            case OnnxGraph.Tensor.FLOAT -> DataType.FLOAT32;
+            case OnnxGraph.Tensor.DOUBLE -> DataType.FLOAT64;
+            case OnnxGraph.Tensor.INT32, OnnxGraph.Tensor.INT64 -> DataType.INT64;
+            case OnnxGraph.Tensor.BOOL -> DataType.BOOLEAN;
+            default -> null;
+        };
+    }
+
+    private static NDArray cast(OnnxGraph.Node n, NDArray a) {
+        DataType to = castType(integer(n, "to", 0));
+        return a.getDataType() == to ? a : a.toType(to, false);
+    }
+
+    private static NDArray constantOfShape(OnnxGraph.Node n, NDArray shape, NDManager m) {
+        Shape out = new Shape(longs(shape));
+        OnnxGraph.Attribute v = n.attributes().get("value");
+        if (v == null) return m.zeros(out, DataType.FLOAT32);
+        NDArray one = upload(v.t(), m).reshape(new Shape());
+        return one.broadcast(out).duplicate();
+    }
+
+    /** Range from scalars computed from shapes (read on the host); float or int64 as its inputs. */
+    private static NDArray range(
+            OnnxGraph.Node n, NDArray start, NDArray limit, NDArray delta, NDManager m) {
+        if (integral(start) && integral(limit) && integral(delta)) {
+            long s0 = start.toType(DataType.INT64, false).getLong();
+            long s1 = limit.toType(DataType.INT64, false).getLong();
+            long d = delta.toType(DataType.INT64, false).getLong();
+            long count = Math.max(0, (s1 - s0 + d - (d > 0 ? 1 : -1)) / d);
+            long[] v = new long[(int) count];
+            for (int i = 0; i < v.length; i++) v[i] = s0 + i * d;
+            return HostArrays.of(m, v);
+        }
+        float s0 = start.toType(DataType.FLOAT32, false).getFloat();
+        float s1 = limit.toType(DataType.FLOAT32, false).getFloat();
+        float d = delta.toType(DataType.FLOAT32, false).getFloat();
+        int count = (int) Math.max(0, Math.ceil((s1 - s0) / d));
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) v[i] = s0 + i * d;
+        return HostArrays.of(m, v, new Shape(count));
+    }
+
+    /**
+     * Trilu: the upper ({@code upper} 1, the default) or lower triangle of the last two axes,
+     * shifted by {@code k}; the rest zero (false). A mask and where, so gradients flow.
+     */
+    private static NDArray trilu(OnnxGraph.Node n, NDArray a, NDArray kIn) {
+        long k = kIn == null ? 0 : longs(kIn)[0];
+        boolean upper = integer(n, "upper", 1) != 0;
+        long[] s = a.getShape().getShape();
+        long rows = s[s.length - 2];
+        long cols = s[s.length - 1];
+        boolean[] keep = new boolean[(int) (rows * cols)];
+        for (long i = 0; i < rows; i++) {
+            for (long j = 0; j < cols; j++) {
+                keep[(int) (i * cols + j)] = upper ? j - i >= k : j - i <= k;
+            }
+        }
+        NDManager m = a.getManager();
+        NDArray mask = m.create(keep, new Shape(rows, cols));
+        return NDArrays.where(mask, a, a.zerosLike());
+    }
+
+    /** An integer input (shape, axes, sizes) read on the host; never a parameter's value. */
+    private static long[] longs(NDArray a) {
+        return a.toType(DataType.INT64, false).toLongArray();
+    }
+
     private static NDArray constant(OnnxGraph.Node n, NDManager m) {
         Map<String, OnnxGraph.Attribute> at = n.attributes();
         if (at.get("value") != null) return upload(at.get("value").t(), m);
@@ -400,12 +728,17 @@ final class OnnxOps {
                 m, at.get("value_ints").ints().stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** A constant tensor in {@code m}: float32 for floating types, int64 for the others. */
+    /**
+     * A constant tensor in {@code m}: float32 for floating types, boolean for bool, int64 for the
+     * other integer types.
+     */
     static NDArray upload(OnnxGraph.Tensor t, NDManager m) {
         Shape shape = new Shape(t.dims());
-        return t.isFloat()
-                ? HostArrays.of(m, t.floats(), shape)
-                : HostArrays.of(m, t.longs()).reshape(shape);
+        if (t.isFloat()) return HostArrays.of(m, t.floats(), shape);
+        NDArray longs = HostArrays.of(m, t.longs()).reshape(shape);
+        return t.dataType() == OnnxGraph.Tensor.BOOL
+                ? longs.toType(DataType.BOOLEAN, false)
+                : longs;
     }
 
     private static int axis(OnnxGraph.Node n, NDArray a, long fallback) {

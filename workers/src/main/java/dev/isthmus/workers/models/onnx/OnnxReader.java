@@ -344,16 +344,38 @@ public final class OnnxReader {
     private OnnxGraph.ValueInfo valueInfo(CodedInputStream in) throws IOException {
         String name = "";
         List<Long> shape = new ArrayList<>();
+        int elemType = 0;
         while (true) {
             int tag = in.readTag();
             if (tag == 0) break;
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case 1 -> name = in.readString();
-                case 2 -> shape = tensorShape(in.readBytes().newCodedInput());
+                case 2 -> {
+                    ByteString type = in.readBytes();
+                    shape = tensorShape(type.newCodedInput());
+                    elemType = elemType(type.newCodedInput());
+                }
                 default -> in.skipField(tag);
             }
         }
-        return new OnnxGraph.ValueInfo(name, shape.stream().mapToLong(Long::longValue).toArray());
+        return new OnnxGraph.ValueInfo(
+                name, elemType, shape.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** TypeProto → tensor_type (1) → elem_type (1). */
+    private static int elemType(CodedInputStream type) throws IOException {
+        ByteString tensorType = field(type, 1);
+        if (tensorType == null) return 0;
+        CodedInputStream t = tensorType.newCodedInput();
+        while (true) {
+            int tag = t.readTag();
+            if (tag == 0) return 0;
+            if (WireFormat.getTagFieldNumber(tag) == 1
+                    && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
+                return t.readInt32();
+            }
+            t.skipField(tag);
+        }
     }
 
     /** TypeProto → tensor_type (1) → shape (2) → dim (1) → dim_value (1) or dim_param (2). */
