@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             AlignCommand.class,
             CompareCommand.class,
+            InspectCommand.class,
             ReportCommand.class,
             BenchCommand.class
         })

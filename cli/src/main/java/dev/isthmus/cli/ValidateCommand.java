@@ -31,9 +31,16 @@ final class ValidateCommand implements Callable<Integer> {
         budget.admitWhereItRuns(sweep, file);
         Plan plan = Planner.plan(sweep);
         if (dev.isthmus.api.spec.ModelSpec.ONNX.equals(sweep.spec().model().architecture())) {
-            // The graph is read and every operator checked now, not when a task first needs it.
-            dev.isthmus.workers.models.Models.onnx(
-                    sweep.spec().model(), file.toAbsolutePath().getParent());
+            // The graph is read and every operator checked now, not when a task first needs it;
+            // an alignment needs its inferred symmetry, which is proven now too.
+            var model =
+                    dev.isthmus.workers.models.Models.onnx(
+                            sweep.spec().model(), file.toAbsolutePath().getParent());
+            boolean aligns =
+                    sweep.spec().alignments().stream()
+                            .anyMatch(
+                                    a -> !dev.isthmus.api.spec.AlignmentSpec.NONE.equals(a.type()));
+            if (aligns) model.permutationSpec();
         }
         System.out.printf(
                 "%s: valid (%d endpoints, %d curves, %d tasks)%n",

@@ -123,6 +123,63 @@ class CliTest {
     }
 
     @Test
+    void inspectPrintsTheInferredGroupsTheSelfTestAndThePlantedRecovery() {
+        Path fixtures = Path.of("../workers/src/test/resources/onnx").toAbsolutePath();
+        Outcome o = run("inspect", fixtures.resolve("mlp.onnx").toString());
+        assertEquals(0, o.code(), o.err());
+        for (String line :
+                new String[] {
+                    "groups (2):",
+                    "  P_layers.0: 48 units, from node \"/layers.0/Gemm\" (Gemm), on"
+                            + " layers.0.bias[0], layers.0.weight[0], layers.1.weight[1]",
+                    "[P_layers.1, P_layers.0]",
+                    "the output of node \"/layers.2/Gemm\" (Gemm) is an axis of the graph's"
+                            + " output logits",
+                    "(allowed 0.00010): passed",
+                    "weight matching put back 48/48 of P_layers.0, 32/32 of P_layers.1"
+                }) {
+            assertTrue(o.out().contains(line), line + " in\n" + o.out());
+        }
+        Outcome bad = run("inspect", fixtures.resolve("mlp-seed-0.safetensors").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().startsWith("isthmus: mlp-seed-0.safetensors: "), bad.err());
+    }
+
+    @Test
+    void aGraphWithoutSymmetryIsRefusedAtValidationWhenTheSweepAligns(@TempDir Path dir)
+            throws Exception {
+        Path fixtures = Path.of("../workers/src/test/resources/onnx").toAbsolutePath();
+        for (String alignment : new String[] {"weight-matching", "none"}) {
+            Path spec = dir.resolve(alignment + ".yaml");
+            Files.writeString(
+                    spec,
+                    "apiVersion: isthmus.dev/v1alpha1\nkind: ConnectivitySweep\n"
+                            + "metadata: {name: linear}\nspec:\n"
+                            + "  model: {architecture: onnx, file: "
+                            + fixtures.resolve("linear.onnx")
+                            + "}\n  dataset: {name: fashion-mnist}\n"
+                            + "  endpoints: {checkpoints: [{name: a, uri: a.safetensors},"
+                            + " {name: b, uri: b.safetensors}]}\n"
+                            + "  alignments: [{type: "
+                            + alignment
+                            + "}]\n");
+            Outcome o = run("validate", spec.toString());
+            if (alignment.equals("none")) {
+                assertEquals(0, o.code(), o.err());
+            } else {
+                assertEquals(2, o.code(), o.err());
+                assertTrue(
+                        o.err()
+                                .contains(
+                                        "linear.onnx: no permutation symmetry was found in this"
+                                                + " graph (the output of node \"/Gemm\" (Gemm) is an axis of the"
+                                                + " graph's output logits), so it cannot be aligned"),
+                        o.err());
+            }
+        }
+    }
+
+    @Test
     void missingFileIsBadInputAndErrorsFlagShowsTheStackTrace(@TempDir Path dir) {
         Outcome o = run("validate", dir.resolve("nope.yaml").toString());
         assertEquals(2, o.code());

@@ -79,6 +79,19 @@ public final class Compute {
         };
     }
 
+    /**
+     * A new CPU root manager on the engine as it is loaded, or, when nothing has loaded it yet,
+     * with one thread per core (for work outside a sweep's compute settings, such as a model's
+     * self-test).
+     */
+    public static synchronized NDManager cpuManager() {
+        int threads =
+                configuredThreads != null
+                        ? configuredThreads
+                        : Runtime.getRuntime().availableProcessors();
+        return engine(threads).newBaseManager(Device.cpu());
+    }
+
     /** A new root manager on the given device; close it when the command ends. */
     public static NDManager manager(Device device, int threads) {
         return engine(threads).newBaseManager(device);

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.isthmus.api.validation.BadInputException;
+import dev.isthmus.workers.engine.Compute;
 import dev.isthmus.workers.io.HostTensor;
-import dev.isthmus.workers.models.Mlp;
 import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.models.PermutationSpec;
@@ -31,9 +31,10 @@ import java.util.TreeMap;
  * are buffers; when they are named {@code X.running_mean} and {@code X.running_var}, the model also
  * expects PyTorch's int64 {@code X.num_batches_tracked}, which the graph does not read.
  *
- * <p>Not in this cut: training from seeds ({@link #initialise} refuses), symmetry inference (a
- * graph whose parameters are exactly those of the built-in {@code mlp} gets its permutation spec;
- * any other refuses), and training-mode BatchNorm ({@link #forwardTrain} is the inference forward).
+ * <p>The permutation spec is inferred from the graph and proven on it ({@link #symmetry()}).
+ *
+ * <p>Not in this cut: training from seeds ({@link #initialise} refuses) and training-mode BatchNorm
+ * ({@link #forwardTrain} is the inference forward).
  */
 public final class OnnxModel implements Model {
     private static final String RUNNING_MEAN = ".running_mean";
@@ -47,6 +48,10 @@ public final class OnnxModel implements Model {
     private final Set<String> counters = new java.util.TreeSet<>();
     private final OnnxGraph.ValueInfo input;
     private final String output;
+    private OnnxSymmetry symmetry;
+
+    /** Examples per forward pass when collecting activations. */
+    private static final int CHUNK = 250;
 
     /** Checks {@code graph} (every operator supported, one input) and names its parameters. */
     public OnnxModel(OnnxGraph graph, String source) {
@@ -183,66 +188,93 @@ public final class OnnxModel implements Model {
         return x.reshape(new Shape(shape));
     }
 
-    /** The built-in mlp whose parameters are exactly this graph's, if there is one. */
-    private Mlp asMlp() {
-        List<Integer> hidden = new ArrayList<>();
-        int layers = 0;
-        while (shapes.containsKey(Mlp.weight(layers))) layers++;
-        if (layers < 2 || shapes.size() != 2 * layers) return null;
-        long inputs = shapes.get(Mlp.weight(0)).length == 2 ? shapes.get(Mlp.weight(0))[1] : -1;
-        for (int i = 0; i < layers; i++) {
-            long[] w = shapes.get(Mlp.weight(i));
-            long[] b = shapes.get(Mlp.bias(i));
-            if (w.length != 2 || b == null || b.length != 1 || b[0] != w[0]) return null;
-            if (i > 0 && w[1] != shapes.get(Mlp.weight(i - 1))[0]) return null;
-            if (i < layers - 1) hidden.add((int) w[0]);
+    /**
+     * The graph's permutation symmetry, inferred from its nodes and proven on its initializers
+     * ({@link OnnxSymmetry}); computed once.
+     */
+    public synchronized OnnxSymmetry symmetry() {
+        if (symmetry == null) {
+            try (NDManager m = Compute.cpuManager()) {
+                symmetry = OnnxSymmetry.of(this, m);
+            }
         }
-        return new Mlp((int) inputs, hidden, (int) shapes.get(Mlp.weight(layers - 1))[0]);
+        return symmetry;
     }
 
+    /** The inferred spec; a graph with no group at all is refused, saying why. */
     @Override
     public PermutationSpec permutationSpec() {
-        Mlp mlp = asMlp();
-        if (mlp == null) {
+        OnnxSymmetry s = symmetry();
+        if (s.groups().isEmpty()) {
+            StringBuilder why = new StringBuilder();
+            for (OnnxSymmetry.Dropped d : s.dropped()) {
+                if (why.length() > 0) why.append("; ");
+                why.append("the output of ").append(d.producer()).append(' ').append(d.reason());
+                if (why.length() > 300) break;
+            }
             throw new BadInputException(
                     source
-                            + ": no permutation spec for this graph yet (inferring one is not"
-                            + " implemented; a graph whose parameters are an mlp's"
-                            + " layers.{i}.weight and layers.{i}.bias gets the mlp's)");
+                            + ": no permutation symmetry was found in this graph"
+                            + (why.length() > 0 ? " (" + why + ")" : "")
+                            + ", so it cannot be aligned; use alignment none");
         }
-        return mlp.permutationSpec();
+        return s.spec();
     }
 
     /**
-     * For an mlp-shaped graph, each hidden group's units: the output of the node after the {@code
-     * Gemm} or {@code MatMul} that reads {@code layers.i.weight} (its activation).
+     * Each group's units where a product reads them (the input of the next Gemm, MatMul or Conv):
+     * (n, width), averaged over every other axis (positions, pixels) as the built-in models'
+     * channel means.
      */
     @Override
     public SortedMap<String, NDArray> activations(Params params, NDArray x) {
-        Mlp mlp = asMlp();
-        if (mlp == null) permutationSpec();
-        Map<String, NDArray> values = values(params, x);
-        SortedMap<String, NDArray> out = new TreeMap<>();
-        for (int i = 0; i < mlp.layers() - 1; i++) {
-            out.put(Mlp.perm(i), values.get(unitsOf(Mlp.weight(i))));
+        List<OnnxSymmetry.Group> groups = symmetry().groups();
+        if (groups.isEmpty()) permutationSpec();
+        long n = x.getShape().get(0);
+        Map<String, List<NDArray>> parts = new TreeMap<>();
+        for (long from = 0; from < n; from += CHUNK) {
+            NDArray chunk =
+                    x.get(
+                            new ai.djl.ndarray.index.NDIndex(
+                                    "{}:{}", from, Math.min(n, from + CHUNK)));
+            Map<String, NDArray> values = values(params, chunk);
+            for (OnnxSymmetry.Group g : groups) {
+                if (g.value() == null) {
+                    throw new BadInputException(
+                            source
+                                    + ": group "
+                                    + g.name()
+                                    + " is read by no product, so it has no activations; use"
+                                    + " weight-matching");
+                }
+                parts.computeIfAbsent(g.name(), k -> new ArrayList<>())
+                        .add(unitsLast(values.get(g.value()), g.valueAxis()));
+            }
         }
+        SortedMap<String, NDArray> out = new TreeMap<>();
+        parts.forEach(
+                (name, list) ->
+                        out.put(
+                                name,
+                                list.size() == 1
+                                        ? list.get(0)
+                                        : ai.djl.ndarray.NDArrays.concat(
+                                                new ai.djl.ndarray.NDList(list))));
         return out;
     }
 
-    private String unitsOf(String weight) {
-        String value = null;
-        for (OnnxGraph.Node n : graph.nodes()) {
-            if (n.inputs().contains(weight)) value = n.outputs().get(0);
-        }
-        if (value == null) {
-            throw new BadInputException(source + ": no node reads " + weight);
-        }
-        for (OnnxGraph.Node n : graph.nodes()) {
-            if (n.inputs().size() == 1 && n.inputs().get(0).equals(value)) {
-                return n.outputs().get(0);
-            }
-        }
-        return value;
+    /** (n, …, units on {@code axis}, …) → (n, units), the mean over every other axis. */
+    private static NDArray unitsLast(NDArray v, int axis) {
+        int rank = v.getShape().dimension();
+        if (rank == 2 && axis == 1) return v;
+        int[] order = new int[rank];
+        int j = 0;
+        order[j++] = 0;
+        for (int i = 1; i < rank; i++) if (i != axis) order[j++] = i;
+        order[j] = axis;
+        NDArray t = v.transpose(order);
+        Shape s = t.getShape();
+        return t.reshape(s.get(0), -1, s.get(rank - 1)).mean(new int[] {1});
     }
 
     @Override

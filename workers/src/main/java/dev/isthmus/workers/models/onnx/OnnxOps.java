@@ -695,14 +695,13 @@ final class OnnxOps {
         long[] s = a.getShape().getShape();
         long rows = s[s.length - 2];
         long cols = s[s.length - 1];
-        boolean[] keep = new boolean[(int) (rows * cols)];
+        float[] keep = new float[(int) (rows * cols)];
         for (long i = 0; i < rows; i++) {
             for (long j = 0; j < cols; j++) {
-                keep[(int) (i * cols + j)] = upper ? j - i >= k : j - i <= k;
+                keep[(int) (i * cols + j)] = (upper ? j - i >= k : j - i <= k) ? 1 : 0;
             }
         }
-        NDManager m = a.getManager();
-        NDArray mask = m.create(keep, new Shape(rows, cols));
+        NDArray mask = HostArrays.of(a.getManager(), keep, new Shape(rows, cols)).gt(0.5f);
         return NDArrays.where(mask, a, a.zerosLike());
     }
 
@@ -776,7 +775,7 @@ final class OnnxOps {
         return a == null || a.s() == null ? fallback : a.s();
     }
 
-    private static List<Long> ints(OnnxGraph.Node n, String name, List<Long> fallback) {
+    static List<Long> ints(OnnxGraph.Node n, String name, List<Long> fallback) {
         OnnxGraph.Attribute a = n.attributes().get(name);
         return a == null ? fallback : a.ints();
     }
