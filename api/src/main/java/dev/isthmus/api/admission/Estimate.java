@@ -213,6 +213,18 @@ public record Estimate(
                             DECOMPOSITION_ARRAYS,
                             "loss, D, J and E_y"));
         }
+        if (MetricSpec.contains(spec.metrics(), MetricSpec.ENSEMBLE)) {
+            evaluate.add(
+                    new Term(
+                            "spec.metrics",
+                            Units.count(eval)
+                                    + " examples × "
+                                    + Units.count(net.classes())
+                                    + " classes make the ensemble's two running sums"
+                                    + " (float64) and one point's logits (float32)",
+                            (2 * F64 + F32) * eval * net.classes(),
+                            "in all"));
+        }
         MetricSpec cka = MetricSpec.find(spec.metrics(), MetricSpec.CKA);
         if (cka != null && cka.examples() != null) {
             evaluate.add(

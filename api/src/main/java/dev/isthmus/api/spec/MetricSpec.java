@@ -8,14 +8,15 @@ import java.util.List;
 /**
  * A metric measured along each path, written as its name ({@code loss}, {@code cka}, ...) or as an
  * object with options, e.g. {@code {type: cka, examples: 2000}} or {@code {type: confidence,
- * resamples: 1000, level: 0.95}}.
+ * resamples: 1000, level: 0.95}} or {@code {type: ensemble, points: 3}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MetricSpec(
         @JsonPropertyDescription(
                         "loss, accuracy, decomposition, attribution, cka, confidence (bootstrap"
-                                + " intervals on every barrier) or basins (the basin map of all"
-                                + " endpoints).")
+                                + " intervals on every barrier), basins (the basin map of all"
+                                + " endpoints) or ensemble (the logit average of points along each"
+                                + " path beside the endpoints' own).")
                 @Words(Names.Metric.class)
                 String type,
         @JsonPropertyDescription(
@@ -38,14 +39,30 @@ public record MetricSpec(
         @JsonPropertyDescription(
                         "basins: endpoints whose clusters are joined at a chord loss barrier at or"
                                 + " below this many nats share a basin (default 0.1).")
-                Double threshold) {
+                Double threshold,
+        @JsonPropertyDescription(
+                        "ensemble: evenly spaced points on each path, both ends included, whose"
+                                + " logits are averaged (default 3).")
+                Integer points) {
 
     public static final String CKA = "cka";
     public static final String CONFIDENCE = Names.Metric.CONFIDENCE.wire();
     public static final String BASINS = Names.Metric.BASINS.wire();
+    public static final String ENSEMBLE = Names.Metric.ENSEMBLE.wire();
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public MetricSpec {}
+
+    /** A metric without the ensemble's option. */
+    public MetricSpec(
+            String type,
+            Integer examples,
+            Integer resamples,
+            Double level,
+            String linkage,
+            Double threshold) {
+        this(type, examples, resamples, level, linkage, threshold, null);
+    }
 
     /** A metric with at most the CKA option. */
     public MetricSpec(String type, Integer examples) {

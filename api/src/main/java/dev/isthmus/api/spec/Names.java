@@ -94,7 +94,8 @@ public final class Names {
         ATTRIBUTION,
         CKA,
         CONFIDENCE,
-        BASINS
+        BASINS,
+        ENSEMBLE
     }
 
     public enum Linkage implements Word {

@@ -13,6 +13,7 @@ public final class SpecDefaults {
     public static final double LEVEL = 0.95;
     public static final String LINKAGE = Names.Linkage.AVERAGE.wire();
     public static final double BASIN_THRESHOLD = 0.1;
+    public static final int ENSEMBLE_POINTS = 3;
     public static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
     public static final String STORE = "file://runs";
 
@@ -97,6 +98,16 @@ public final class SpecDefaults {
                     m.level(),
                     or(m.linkage(), LINKAGE),
                     or(m.threshold(), BASIN_THRESHOLD));
+        }
+        if (MetricSpec.ENSEMBLE.equals(m.type())) {
+            return new MetricSpec(
+                    m.type(),
+                    m.examples(),
+                    m.resamples(),
+                    m.level(),
+                    m.linkage(),
+                    m.threshold(),
+                    or(m.points(), ENSEMBLE_POINTS));
         }
         return m;
     }

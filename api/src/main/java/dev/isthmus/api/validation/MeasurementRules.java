@@ -63,12 +63,15 @@ final class MeasurementRules {
 
     static final int MAX_SWEEPS = 10_000;
 
+    /** An ensemble of more points costs a forward pass each and tells nothing new. */
+    static final int MAX_ENSEMBLE_POINTS = 101;
+
     static final int MIN_RESAMPLES = 100;
     static final int MAX_RESAMPLES = 100_000;
 
     /**
      * Options belong to one metric each: examples to cka, resamples and level to confidence,
-     * linkage and threshold to basins.
+     * linkage and threshold to basins, points to ensemble.
      */
     private static void checkMetricOptions(List<MetricSpec> metrics, ProblemCollector problems) {
         if (metrics == null) {
@@ -104,6 +107,9 @@ final class MeasurementRules {
                         at + ".threshold",
                         "must be a finite number of nats >= 0, got "
                                 + ProblemCollector.show(m.threshold()));
+            }
+            if (only(at + ".points", m.points(), m, MetricSpec.ENSEMBLE, problems)) {
+                problems.between(at + ".points", m.points(), 2, MAX_ENSEMBLE_POINTS);
             }
         }
     }

@@ -323,8 +323,17 @@ class InvalidSpecTest {
                         "spec.metrics",
                         "[loss, magic, loss]",
                         "spec.metrics[1]: unknown metric magic (expected one of: loss, accuracy,"
-                                + " decomposition, attribution, cka, confidence, basins)",
+                                + " decomposition, attribution, cka, confidence, basins, ensemble)",
                         "spec.metrics[2]: duplicate metric loss"),
+                row(
+                        "spec.metrics",
+                        "[{type: ensemble, points: 1}, {type: cka, points: 3}]",
+                        "spec.metrics[0].points: must be >= 2, got 1",
+                        "spec.metrics[1].points: applies only to ensemble"),
+                row(
+                        "spec.metrics",
+                        "[{type: ensemble, points: 500}]",
+                        "spec.metrics[0].points: must be <= 101, got 500"),
                 row(
                         "spec.metrics",
                         "[{type: loss, examples: 10}, {type: cka, examples: 2}]",

@@ -15,6 +15,7 @@ import dev.isthmus.workers.metrics.CkaProbe;
 import dev.isthmus.workers.metrics.Decomposition;
 import dev.isthmus.workers.metrics.Evaluator;
 import dev.isthmus.workers.metrics.ExampleLosses;
+import dev.isthmus.workers.metrics.PathEnsemble;
 import dev.isthmus.workers.metrics.Similarity;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.Curve;
@@ -35,27 +36,33 @@ final class EvaluateTask implements TaskRunner.StageTask {
 
     /** The metrics of the spec that change what a walk measures. */
     private record Wanted(
-            boolean attribution, boolean decomposition, MetricSpec cka, MetricSpec confidence) {
+            boolean attribution,
+            boolean decomposition,
+            MetricSpec cka,
+            MetricSpec confidence,
+            MetricSpec ensemble) {
         static Wanted of(List<MetricSpec> metrics) {
             boolean attribution = MetricSpec.contains(metrics, Names.Metric.ATTRIBUTION.wire());
             return new Wanted(
                     attribution,
                     attribution || MetricSpec.contains(metrics, Names.Metric.DECOMPOSITION.wire()),
                     MetricSpec.find(metrics, Names.Metric.CKA.wire()),
-                    MetricSpec.find(metrics, MetricSpec.CONFIDENCE));
+                    MetricSpec.find(metrics, MetricSpec.CONFIDENCE),
+                    MetricSpec.find(metrics, MetricSpec.ENSEMBLE));
         }
     }
 
     /**
-     * What one walk along the path measured; {@code terms}, {@code similarity} and {@code
-     * intervals} may be null.
+     * What one walk along the path measured; {@code terms}, {@code similarity}, {@code intervals}
+     * and {@code ensemble} may be null.
      */
     private record Walk(
             Curve curve,
             int examples,
             BarrierDecomposition terms,
             Similarity similarity,
-            Bootstrap.Result intervals) {}
+            Bootstrap.Result intervals,
+            PathEnsemble.Result ensemble) {}
 
     @Override
     public List<String> run(SweepContext ctx, Task task, Progress progress) {
@@ -84,7 +91,8 @@ final class EvaluateTask implements TaskRunner.StageTask {
 
     /**
      * Uploads both ends, builds the path (with its repair) and evaluates it at every alpha, with
-     * the decomposition's endpoint terms and the CKA probe when the spec asks for them.
+     * the decomposition's endpoint terms, the CKA probe and the ensemble along the path when the
+     * spec asks for them.
      */
     private static Walk walk(
             SweepContext ctx, Work.Evaluate w, AlignedPair pair, Wanted wanted, Progress progress) {
@@ -129,7 +137,18 @@ final class EvaluateTask implements TaskRunner.StageTask {
                                 path,
                                 LinearPath.alphas(alphas));
             }
-            return new Walk(curve, data.examples(), terms, similarity, intervals);
+            PathEnsemble.Result ensemble = null;
+            if (wanted.ensemble() != null) {
+                ensemble =
+                        PathEnsemble.measure(
+                                ctx.model(),
+                                path,
+                                data,
+                                eval.y(),
+                                ctx.dataset().classes(),
+                                wanted.ensemble().points());
+            }
+            return new Walk(curve, data.examples(), terms, similarity, intervals, ensemble);
         }
     }
 
@@ -177,6 +196,7 @@ final class EvaluateTask implements TaskRunner.StageTask {
                 walk.intervals() == null ? null : walk.intervals().loss(),
                 walk.intervals() == null ? null : walk.intervals().accuracy(),
                 decomposition,
-                walk.similarity());
+                walk.similarity(),
+                walk.ensemble());
     }
 }

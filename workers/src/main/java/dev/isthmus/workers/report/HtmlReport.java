@@ -3,6 +3,7 @@ package dev.isthmus.workers.report;
 import dev.isthmus.api.result.IntervalSpread;
 import dev.isthmus.api.result.Spread;
 import dev.isthmus.api.result.SummaryRow;
+import dev.isthmus.workers.metrics.PathEnsemble;
 import dev.isthmus.workers.store.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,6 +98,46 @@ public final class HtmlReport {
         }
         html.append("</table>\n<p>Means over pairs; results.json also has the worst pair.</p>\n");
         intervals(html, r);
+        ensembles(html, r);
+    }
+
+    /** Each path's ensemble beside its ends' own ensemble and the ends alone, when measured. */
+    private static void ensembles(StringBuilder html, Results r) {
+        var curves = r.curves().stream().filter(c -> c.ensemble() != null).toList();
+        if (curves.isEmpty()) return;
+        html.append("<h3>Ensembles along the path</h3>\n<table>\n")
+                .append("<tr><th>pair</th><th>alignment</th><th>path</th><th>points</th>")
+                .append("<th>acc. A</th><th>acc. B</th><th>acc. ensemble of A and B</th>")
+                .append("<th>acc. ensemble along the path</th>")
+                .append("<th>loss ensemble of A and B</th><th>loss ensemble along the path</th>")
+                .append("</tr>\n");
+        for (Results.CurveResult c : curves) {
+            PathEnsemble.Result e = c.ensemble();
+            double[] acc = e.memberAccuracy();
+            html.append("<tr><td>")
+                    .append(escape(c.a() + " ~ " + c.b()))
+                    .append("</td><td>")
+                    .append(escape(c.alignment()))
+                    .append("</td><td>")
+                    .append(escape(c.path()))
+                    .append("</td>")
+                    .append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "<td>%d</td><td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
+                                            + "<td>%.4f</td><td>%.4f</td></tr>\n",
+                                    acc.length,
+                                    acc[0],
+                                    acc[acc.length - 1],
+                                    e.endpointsAccuracy(),
+                                    e.accuracy(),
+                                    e.endpointsLoss(),
+                                    e.loss()));
+        }
+        html.append(
+                "</table>\n<p>Logits averaged over evenly spaced points of each path, both ends"
+                        + " included; A and B as the path's ends are evaluated (B aligned, with"
+                        + " the path's repair).</p>\n");
     }
 
     /** The bootstrap intervals of every barrier, when measured. */

@@ -7,6 +7,7 @@ import dev.isthmus.workers.basins.BasinMap;
 import dev.isthmus.workers.metrics.BarrierIntervals;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
+import dev.isthmus.workers.metrics.PathEnsemble;
 import dev.isthmus.workers.metrics.Similarity;
 import dev.isthmus.workers.store.Json;
 import dev.isthmus.workers.train.EpochStats;
@@ -149,8 +150,8 @@ public record Results(
             double distanceAfter) {}
 
     /**
-     * One path's curve and barriers, and its decomposition, similarity and the barriers' bootstrap
-     * intervals when metrics ask for them (else null).
+     * One path's curve and barriers, and its decomposition, similarity, the barriers' bootstrap
+     * intervals and the ensemble along it when metrics ask for them (else null).
      */
     public record CurveResult(
             String a,
@@ -165,10 +166,43 @@ public record Results(
             BarrierIntervals lossBarrierInterval,
             BarrierIntervals accuracyBarrierInterval,
             Decomposition decomposition,
-            Similarity similarity) {
+            Similarity similarity,
+            PathEnsemble.Result ensemble) {
 
         @JsonCreator
         public CurveResult {}
+
+        /** A curve without an ensemble. */
+        public CurveResult(
+                String a,
+                String b,
+                String alignment,
+                String path,
+                double[] alphas,
+                double[] loss,
+                double[] accuracy,
+                Barriers lossBarrier,
+                Barriers accuracyBarrier,
+                BarrierIntervals lossBarrierInterval,
+                BarrierIntervals accuracyBarrierInterval,
+                Decomposition decomposition,
+                Similarity similarity) {
+            this(
+                    a,
+                    b,
+                    alignment,
+                    path,
+                    alphas,
+                    loss,
+                    accuracy,
+                    lossBarrier,
+                    accuracyBarrier,
+                    lossBarrierInterval,
+                    accuracyBarrierInterval,
+                    decomposition,
+                    similarity,
+                    null);
+        }
 
         /** A curve without intervals. */
         public CurveResult(
@@ -196,7 +230,8 @@ public record Results(
                     null,
                     null,
                     decomposition,
-                    similarity);
+                    similarity,
+                    null);
         }
     }
 
