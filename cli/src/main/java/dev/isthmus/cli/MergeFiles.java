@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /** The files of {@code isthmus merge}: which names it accepts, and its provenance record. */
 final class MergeFiles {
@@ -113,10 +115,13 @@ final class MergeFiles {
                                 r.evaluation().naive(),
                                 r.evaluation().merged()),
                         cycles);
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would stick to the record.
+        Path temp =
+                file.toAbsolutePath()
+                        .resolveSibling(
+                                "." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.write(temp, Json.bytes(p));
+            Files.write(temp, Json.bytes(p), StandardOpenOption.CREATE_NEW);
             Files.move(
                     temp,
                     file,

@@ -135,6 +135,28 @@ class MergeManyTest {
         }
     }
 
+    @Test
+    void pairwiseMatchingOfPermutedCopiesOfOneNetworkIsCycleConsistent() {
+        // Each pair's exact recovery composes: a wrong composition order would show errors here.
+        List<SortedMap<String, HostTensor>> models = copies(planted(), 0);
+        List<CycleConsistency.Triple> triples;
+        try (NDManager m = Compute.manager(Device.cpu(), 1)) {
+            triples =
+                    CycleConsistency.all(
+                            K,
+                            (i, j) ->
+                                    WeightMatching.run(
+                                                    m,
+                                                    MLP.permutationSpec(),
+                                                    models.get(i),
+                                                    models.get(j),
+                                                    new WeightMatching.Options(100, 0, null))
+                                            .perms());
+        }
+        assertEquals(4, triples.size());
+        for (CycleConsistency.Triple t : triples) assertEquals(0.0, t.fraction(), t.toString());
+    }
+
     private static int[] identity(int n) {
         int[] id = new int[n];
         for (int i = 0; i < n; i++) id[i] = i;
