@@ -124,22 +124,12 @@ final class MergeCommand implements Callable<Integer> {
         }
 
         long start = System.nanoTime();
+        Merger.Request request =
+                new Merger.Request(
+                        model, members, method, w, fix, maxIterations, maxSweeps, seed, cycles);
         Merger.Result r;
         try (NDManager m = compute.open()) {
-            r =
-                    Merger.run(
-                            m,
-                            in.data(),
-                            new Merger.Request(
-                                    model,
-                                    members,
-                                    method,
-                                    w,
-                                    fix,
-                                    maxIterations,
-                                    maxSweeps,
-                                    seed,
-                                    cycles));
+            r = Merger.run(m, in.data(), request);
         }
         Map<String, String> meta = new TreeMap<>();
         meta.put("format", "pt");
@@ -148,8 +138,7 @@ final class MergeCommand implements Callable<Integer> {
         meta.put("isthmus.members", Integer.toString(checkpoints.size()));
         Safetensors.write(out, new Checkpoint(meta, r.merged()));
         Path record = provenance != null ? provenance : MergeFiles.defaultProvenance(out);
-        MergeFiles.writeProvenance(
-                record, model, method, fix, w, checkpoints, out, r, maxIterations, maxSweeps, seed);
+        MergeFiles.writeProvenance(record, request, r, checkpoints, out);
         double seconds = (System.nanoTime() - start) / 1e9;
         MergeText.print(System.out, model, method, fix, checkpoints, w, r, out, record, seconds);
         return IsthmusCommand.OK;

@@ -1,10 +1,8 @@
 package dev.isthmus.cli;
 
-import dev.isthmus.api.spec.Names;
 import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.merge.Merger;
 import dev.isthmus.workers.merge.Provenance;
-import dev.isthmus.workers.models.Model;
 import dev.isthmus.workers.store.Fingerprints;
 import dev.isthmus.workers.store.Json;
 import java.io.IOException;
@@ -64,57 +62,23 @@ final class MergeFiles {
     }
 
     static void writeProvenance(
-            Path file,
-            Model model,
-            Names.MergeAlignment method,
-            Names.Repair repair,
-            double[] weights,
-            List<Path> checkpoints,
-            Path out,
-            Merger.Result r,
-            int maxIterations,
-            int maxSweeps,
-            long seed)
+            Path file, Merger.Request request, Merger.Result r, List<Path> checkpoints, Path out)
             throws IOException {
         Fingerprints sha = new Fingerprints();
-        List<Provenance.Source> sources = new ArrayList<>();
-        for (int i = 0; i < checkpoints.size(); i++) {
-            Path c = checkpoints.get(i);
-            sources.add(
-                    new Provenance.Source(
-                            c.toString(),
-                            sha.of(c),
-                            weights[i],
-                            r.alignment().sweeps() == null ? null : r.alignment().sweeps().get(i),
-                            r.evaluation().members().get(i),
-                            r.alignment().perms().get(i)));
-        }
-        Provenance.Cycles cycles = null;
-        if (r.cycles() != null) {
-            cycles =
-                    new Provenance.Cycles(
-                            dev.isthmus.workers.align.CycleConsistency.mean(r.cycles().pairwise()),
-                            dev.isthmus.workers.align.CycleConsistency.mean(r.cycles().frame()),
-                            r.cycles().pairwise(),
-                            r.cycles().frame());
+        List<String> files = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (Path c : checkpoints) {
+            files.add(c.toString());
+            hashes.add(sha.of(c));
         }
         Provenance p =
-                new Provenance(
-                        model.describe(),
-                        method.wire(),
-                        seed,
-                        maxIterations,
-                        maxSweeps,
-                        r.alignment().iterations(),
-                        r.alignment().converged(),
-                        repair.wire(),
-                        sources,
-                        new Provenance.File(out.toString(), sha.of(out)),
-                        new Provenance.Scores(
-                                r.evaluation().examples(),
-                                r.evaluation().naive(),
-                                r.evaluation().merged()),
-                        cycles);
+                Provenance.of(
+                        request,
+                        r,
+                        null,
+                        files,
+                        hashes,
+                        new Provenance.File(out.toString(), sha.of(out)));
         // Not Files.createTempFile: its owner-only permissions would stick to the record.
         Path temp =
                 file.toAbsolutePath()

@@ -35,14 +35,67 @@ public record Provenance(
         Cycles cycles) {
 
     /**
+     * The record of a merge.
+     *
+     * @param names per member, its endpoint name (null entries, or null, from the command line)
+     * @param files per member, where it was read, as the record should name it
+     * @param hashes per member, the SHA-256 of that file
+     */
+    public static Provenance of(
+            Merger.Request request,
+            Merger.Result r,
+            List<String> names,
+            List<String> files,
+            List<String> hashes,
+            File output) {
+        List<Source> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            sources.add(
+                    new Source(
+                            names == null ? null : names.get(i),
+                            files.get(i),
+                            hashes.get(i),
+                            request.weights()[i],
+                            r.alignment().sweeps() == null ? null : r.alignment().sweeps().get(i),
+                            r.evaluation().members().get(i),
+                            r.alignment().perms().get(i)));
+        }
+        Cycles cycles = null;
+        if (r.cycles() != null) {
+            cycles =
+                    new Cycles(
+                            CycleConsistency.mean(r.cycles().pairwise()),
+                            CycleConsistency.mean(r.cycles().frame()),
+                            r.cycles().pairwise(),
+                            r.cycles().frame());
+        }
+        return new Provenance(
+                request.model().describe(),
+                request.alignment().wire(),
+                request.seed(),
+                request.maxIterations(),
+                request.maxSweeps(),
+                r.alignment().iterations(),
+                r.alignment().converged(),
+                request.repair().wire(),
+                List.copyOf(sources),
+                output,
+                new Scores(
+                        r.evaluation().examples(), r.evaluation().naive(), r.evaluation().merged()),
+                cycles);
+    }
+
+    /**
      * One member.
      *
+     * @param name its endpoint name in a sweep (null from the command line)
      * @param weight its normalised weight
      * @param sweeps weight-matching sweeps that aligned it to the first member (weight-matching)
      * @param evaluation its loss and accuracy as it is
      * @param permutations per group, its unit placed in the merged network's slot i
      */
     public record Source(
+            String name,
             String file,
             String sha256,
             double weight,
