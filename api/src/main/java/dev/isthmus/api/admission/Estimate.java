@@ -211,6 +211,42 @@ public record Estimate(
             }
         }
 
+        if (spec.merges() != null && !spec.merges().isEmpty()) {
+            // each endpoint as read, moved into the frame and on the device twice (as it is and
+            // aligned, for the evaluations), plus the mean of the others, both averages, their
+            // corrections and weight matching's working copies
+            int copies = (int) Math.min(Integer.MAX_VALUE, 4 * count.endpoints() + 6);
+            List<Term> merge = new ArrayList<>();
+            merge.add(
+                    new Term(
+                            "spec.merges",
+                            Units.count(count.endpoints())
+                                    + " endpoints merged, each of "
+                                    + Units.count(p)
+                                    + " parameters",
+                            copies * F32 * p,
+                            "as float32",
+                            copies,
+                            "four of each endpoint and six of the average"));
+            if (spec.merges().stream().anyMatch(m -> m != null && !"none".equals(m.alignment()))) {
+                double n = net.widestGroup();
+                merge.add(
+                        new Term(
+                                net.widthField(),
+                                sizedBy(net)
+                                        + " "
+                                        + Units.count(n)
+                                        + " × "
+                                        + Units.count(n)
+                                        + " assignment cost matrix",
+                                2 * F64 * n * n,
+                                "as float64",
+                                2,
+                                "the matrix and the solver's copy"));
+            }
+            stages.add(merge);
+        }
+
         List<Term> largest = List.of();
         double largestBytes = 0;
         for (List<Term> stage : stages) {
