@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.isthmus.api.spec.Names;
 import dev.isthmus.workers.align.CycleConsistency;
 import dev.isthmus.workers.align.MergeMany;
+import dev.isthmus.workers.align.Permutations;
 import dev.isthmus.workers.data.Dataset;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.io.HostTensor;
@@ -99,18 +100,19 @@ public final class Merger {
                 DeviceBatches batches = new DeviceBatches(m, data.eval(), EVAL_BATCH)) {
             List<LossAccuracy> members = new ArrayList<>();
             List<Params> unaligned = new ArrayList<>();
-            List<Params> aligned = new ArrayList<>();
+            List<Params> aligned = new ArrayList<>(); // only REPAIR reads the members' statistics
             for (int i = 0; i < r.members().size(); i++) {
                 Params p = Params.upload(m, r.members().get(i));
                 unaligned.add(p);
                 members.add(Evaluator.evaluate(model, p, batches));
-                aligned.add(
-                        Params.upload(
-                                m,
-                                dev.isthmus.workers.align.Permutations.apply(
-                                        model.permutationSpec(),
-                                        frame.perms().get(i),
-                                        r.members().get(i))));
+                if (r.repair() == Names.Repair.REPAIR) {
+                    var moved =
+                            Permutations.apply(
+                                    model.permutationSpec(),
+                                    frame.perms().get(i),
+                                    r.members().get(i));
+                    aligned.add(Params.upload(m, moved));
+                }
             }
             Params mergedParams = repair(r, m, data, aligned).apply(Params.upload(m, merged), 1);
             Params naiveParams = repair(r, m, data, unaligned).apply(Params.upload(m, naive), 1);
