@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "isthmus",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // every subcommand answers --help and --version
         version = "isthmus 0.1.0",
         description = "Measure mode connectivity between trained neural networks.",
         subcommands = {
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             InspectCommand.class,
             ReportCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class IsthmusCommand {
     public static final int OK = 0;

@@ -8,8 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Exit codes and one-line errors of the command line. */
 class CliTest {
@@ -186,6 +189,36 @@ class CliTest {
         assertTrue(o.err().startsWith("isthmus: ") && o.err().contains("nope.yaml"), o.err());
         Outcome withTrace = run("validate", dir.resolve("nope.yaml").toString(), "--errors");
         assertTrue(withTrace.err().contains("\tat "), withTrace.err());
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsUsage() {
+        List<CommandLine> commands = new ArrayList<>();
+        collect(new CommandLine(new IsthmusCommand()), commands);
+        assertTrue(commands.size() >= 14, commands.size() + " commands");
+        for (CommandLine c : commands) {
+            String name = c.getCommandSpec().qualifiedName();
+            List<String> args =
+                    new ArrayList<>(List.of(name.split(" ")).subList(1, name.split(" ").length));
+            args.add("--help");
+            Outcome o = run(args.toArray(String[]::new));
+            assertEquals(0, o.code(), name + ": " + o.err());
+            assertTrue(o.out().startsWith("Usage: " + name), name + ": " + o.out());
+        }
+        Outcome missing = run("run");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("(see 'isthmus run --help')"), missing.err());
+        Outcome help = run("help", "run");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("Usage: isthmus run"), help.out());
+    }
+
+    private static void collect(CommandLine c, List<CommandLine> into) {
+        for (CommandLine sub : c.getSubcommands().values()) {
+            if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand) continue;
+            into.add(sub);
+            collect(sub, into);
+        }
     }
 
     @Test

@@ -26,6 +26,11 @@ class HostileInputTest {
                     "\\b(java|javax|com|org|dev|sun|jdk)\\.[a-z]\\w*\\."
                             + "|\\b\\w*(Exception|Error)\\b"
                             + "|StreamReadConstraints|JsonToken|Source: REDACTED");
+
+    /** Jackson's own wording of a syntax error, which names its tokens, not what to write. */
+    private static final Pattern JACKSON_TEXT =
+            Pattern.compile("was expecting|JSON String|Unrecognized token|Unexpected character");
+
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s*at [\\w.$]+\\(");
 
     /** A number with nothing after it that says what it counts: {@code -1979015168}. */
@@ -215,6 +220,7 @@ class HostileInputTest {
             }
             if (text.contains("retrying")) failures.add(cmd + ": bad input retried: " + line);
             if (text.contains("Input length =")) failures.add(cmd + ": decoder text: " + line);
+            if (JACKSON_TEXT.matcher(text).find()) failures.add(cmd + ": parser's text: " + line);
         }
         return err;
     }

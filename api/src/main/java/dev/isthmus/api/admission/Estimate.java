@@ -47,103 +47,146 @@ public record Estimate(
     public static Estimate of(SweepSpec spec) {
         TaskCount count = TaskCount.of(spec);
         Network net = Network.of(spec.model(), spec.dataset());
-        double p = net.parameters();
-        String widthCause = sizedBy(net) + " " + Units.count(p) + " parameters";
+        String widthCause = sizedBy(net) + " " + Units.count(net.parameters()) + " parameters";
         List<List<Term>> stages = new ArrayList<>();
         List<Term> work = new ArrayList<>();
 
         TrainSpec train = spec.endpoints().train();
         if (train != null) {
-            boolean adam = !"sgd".equals(train.optimizer());
-            int copies = adam ? 4 : 3; // weights, gradients, Adam's m and v or SGD's momentum
-            stages.add(
-                    List.of(
-                            new Term(
-                                    net.widthField(),
-                                    widthCause,
-                                    copies * F32 * p,
-                                    "as float32",
-                                    copies,
-                                    adam
-                                            ? "weights, gradients and Adam's two moments"
-                                            : "weights, gradients and momentum"),
-                            activations("spec.endpoints.train.batchSize", net, train.batchSize())));
-            double epochs = train.epochs();
-            double perSeed =
-                    epochs
-                            * (3 * net.flopsPerExample() * net.trainExamples()
-                                    + net.flopsPerExample() * net.evalExamples());
-            work.add(
-                    new Term(
-                            "spec.endpoints.train.epochs",
-                            Units.count(count.trained())
-                                    + " seeds × "
-                                    + Units.count(epochs)
-                                    + " epochs over "
-                                    + Units.count(net.trainExamples())
-                                    + " examples",
-                            count.trained() * perSeed,
-                            "of training"));
+            stages.add(trainMemory(net, widthCause, train));
+            work.add(trainWork(net, count, train));
         }
-
-        double alignFlops = 0;
+        double pairFlops = 0;
         for (AlignmentSpec a : spec.alignments()) {
-            List<Term> terms = new ArrayList<>();
-            terms.add(
-                    new Term(
-                            net.widthField(),
-                            widthCause,
-                            3 * F32 * p,
-                            "as float32",
-                            3,
-                            "both endpoints and the aligned copy"));
-            double n = net.widestGroup();
-            if (!AlignmentSpec.NONE.equals(a.type())) {
-                terms.add(
-                        new Term(
-                                net.widthField(),
-                                sizedBy(net)
-                                        + " "
-                                        + Units.count(n)
-                                        + " × "
-                                        + Units.count(n)
-                                        + " assignment cost matrix",
-                                2 * F64 * n * n,
-                                "as float64",
-                                2,
-                                "the matrix and the solver's copy"));
-                double sweeps = a.maxSweeps() == null ? 1 : a.maxSweeps();
-                alignFlops = Math.max(alignFlops, sweeps * (2 * p * n + n * n * n));
-            }
-            if (a.usesActivations()) {
-                double examples = a.examples();
-                terms.add(
-                        new Term(
-                                "spec.alignments",
-                                Units.count(examples) + " activation-matching examples",
-                                2 * F32 * examples * net.activationsPerExample(),
-                                "as float32",
-                                2,
-                                "the activations of both networks"));
-            }
-            stages.add(terms);
+            stages.add(alignMemory(net, widthCause, a));
+            pairFlops = Math.max(pairFlops, alignFlops(net, a));
         }
         work.add(
                 new Term(
                         "spec.alignments",
                         Units.count(count.alignTasks()) + " alignments",
-                        count.pairs() * alignFlops,
+                        count.pairs() * pairFlops,
                         "of alignment"));
+        stages.add(evaluateMemory(spec, net, widthCause));
+        work.add(evaluateWork(spec, net, count));
+        for (PathSpec path : spec.paths()) {
+            if (PathSpec.BEZIER.equals(path.type()) && path.epochs() != null) {
+                work.add(curveWork(net, count, path));
+            }
+        }
 
-        boolean decomposition = MetricSpec.contains(spec.metrics(), "decomposition");
-        double alphas = spec.alphas();
+        if (spec.merges() != null && !spec.merges().isEmpty()) {
+            stages.add(mergeMemory(spec, net, count));
+        }
+
+        List<Term> largest = largestStage(stages);
+        List<Term> sorted = new ArrayList<>(largest);
+        sorted.sort(Comparator.comparingDouble(Term::bytes).reversed());
+        work.sort(Comparator.comparingDouble(Term::bytes).reversed());
+        return new Estimate(
+                count,
+                net.parameters(),
+                arrays(spec, net),
+                List.copyOf(sorted),
+                total(largest),
+                F32 * net.datasetFloats(),
+                List.copyOf(work));
+    }
+
+    /** Weights and optimizer state, and one training batch's activations. */
+    private static List<Term> trainMemory(Network net, String widthCause, TrainSpec train) {
+        boolean adam = !"sgd".equals(train.optimizer());
+        int copies = adam ? 4 : 3; // weights, gradients, Adam's m and v or SGD's momentum
+        return List.of(
+                new Term(
+                        net.widthField(),
+                        widthCause,
+                        copies * F32 * net.parameters(),
+                        "as float32",
+                        copies,
+                        adam
+                                ? "weights, gradients and Adam's two moments"
+                                : "weights, gradients and momentum"),
+                activations("spec.endpoints.train.batchSize", net, train.batchSize()));
+    }
+
+    /** Every seed's epochs: forward and backward over the training set, one evaluation pass. */
+    private static Term trainWork(Network net, TaskCount count, TrainSpec train) {
+        double epochs = train.epochs();
+        double perSeed =
+                epochs
+                        * (3 * net.flopsPerExample() * net.trainExamples()
+                                + net.flopsPerExample() * net.evalExamples());
+        return new Term(
+                "spec.endpoints.train.epochs",
+                Units.count(count.trained())
+                        + " seeds × "
+                        + Units.count(epochs)
+                        + " epochs over "
+                        + Units.count(net.trainExamples())
+                        + " examples",
+                count.trained() * perSeed,
+                "of training");
+    }
+
+    /** Two endpoints and the aligned copy, the cost matrices, activation-matching's activations. */
+    private static List<Term> alignMemory(Network net, String widthCause, AlignmentSpec a) {
+        List<Term> terms = new ArrayList<>();
+        terms.add(
+                new Term(
+                        net.widthField(),
+                        widthCause,
+                        3 * F32 * net.parameters(),
+                        "as float32",
+                        3,
+                        "both endpoints and the aligned copy"));
+        double n = net.widestGroup();
+        if (!AlignmentSpec.NONE.equals(a.type())) {
+            terms.add(
+                    new Term(
+                            net.widthField(),
+                            sizedBy(net)
+                                    + " "
+                                    + Units.count(n)
+                                    + " × "
+                                    + Units.count(n)
+                                    + " assignment cost matrix",
+                            2 * F64 * n * n,
+                            "as float64",
+                            2,
+                            "the matrix and the solver's copy"));
+        }
+        if (a.usesActivations()) {
+            double examples = a.examples();
+            terms.add(
+                    new Term(
+                            "spec.alignments",
+                            Units.count(examples) + " activation-matching examples",
+                            2 * F32 * examples * net.activationsPerExample(),
+                            "as float32",
+                            2,
+                            "the activations of both networks"));
+        }
+        return terms;
+    }
+
+    /** One pair's alignment: a cost matrix product and a cubic assignment per sweep. */
+    private static double alignFlops(Network net, AlignmentSpec a) {
+        if (AlignmentSpec.NONE.equals(a.type())) return 0;
+        double n = net.widestGroup();
+        double sweeps = a.maxSweeps() == null ? 1 : a.maxSweeps();
+        return sweeps * (2 * net.parameters() * n + n * n * n);
+    }
+
+    /** Three networks' weights and logits, a batch's activations, the decomposition, CKA. */
+    private static List<Term> evaluateMemory(SweepSpec spec, Network net, String widthCause) {
         double eval = net.evalExamples();
         List<Term> evaluate = new ArrayList<>();
         evaluate.add(
                 new Term(
                         net.widthField(),
                         widthCause,
-                        3 * F32 * p,
+                        3 * F32 * net.parameters(),
                         "as float32",
                         3,
                         "both endpoints and the point on the path"));
@@ -160,7 +203,8 @@ public record Estimate(
                         3,
                         "both endpoints and the path"));
         evaluate.add(activations(net.widthField(), net, Math.min(EVAL_BATCH, eval)));
-        if (decomposition) {
+        if (MetricSpec.contains(spec.metrics(), "decomposition")) {
+            double alphas = spec.alphas();
             evaluate.add(
                     new Term(
                             "spec.alphas",
@@ -184,89 +228,96 @@ public record Estimate(
                             2,
                             "the activations of both networks"));
         }
-        stages.add(evaluate);
-        work.add(
-                new Term(
-                        "spec.alphas",
-                        Units.count(count.evaluateTasks())
-                                + " paths × "
-                                + Units.count(alphas)
-                                + " alphas × "
-                                + Units.count(eval)
-                                + " examples",
-                        count.evaluateTasks() * alphas * eval * net.flopsPerExample(),
-                        "of evaluation"));
-        for (PathSpec path : spec.paths()) {
-            if (PathSpec.BEZIER.equals(path.type()) && path.epochs() != null) {
-                double fit = path.epochs() * 3 * net.flopsPerExample() * net.trainExamples();
-                work.add(
-                        new Term(
-                                "spec.paths",
-                                Units.count(count.alignTasks())
-                                        + " Bézier curves × "
-                                        + path.epochs()
-                                        + " epochs",
-                                count.alignTasks() * fit,
-                                "of curve fitting"));
-            }
-        }
+        return evaluate;
+    }
 
-        if (spec.merges() != null && !spec.merges().isEmpty()) {
-            // each endpoint as read, moved into the frame and on the device twice (as it is and
-            // aligned, for the evaluations), plus the mean of the others, both averages, their
-            // corrections and weight matching's working copies
-            int copies = (int) Math.min(Integer.MAX_VALUE, 4 * count.endpoints() + 6);
-            List<Term> merge = new ArrayList<>();
+    /** Every path's alphas over the evaluation set. */
+    private static Term evaluateWork(SweepSpec spec, Network net, TaskCount count) {
+        double alphas = spec.alphas();
+        double eval = net.evalExamples();
+        return new Term(
+                "spec.alphas",
+                Units.count(count.evaluateTasks())
+                        + " paths × "
+                        + Units.count(alphas)
+                        + " alphas × "
+                        + Units.count(eval)
+                        + " examples",
+                count.evaluateTasks() * alphas * eval * net.flopsPerExample(),
+                "of evaluation");
+    }
+
+    /** A Bézier curve's training epochs, once per aligned pair. */
+    private static Term curveWork(Network net, TaskCount count, PathSpec path) {
+        double fit = path.epochs() * 3 * net.flopsPerExample() * net.trainExamples();
+        return new Term(
+                "spec.paths",
+                Units.count(count.alignTasks()) + " Bézier curves × " + path.epochs() + " epochs",
+                count.alignTasks() * fit,
+                "of curve fitting");
+    }
+
+    /**
+     * A merge of every endpoint: each as read, moved into the frame and twice on the device (as it
+     * is and aligned, for the evaluations), the mean of the others, both averages, their
+     * corrections and weight matching's working copies (4k + 6 networks), the cost matrices when it
+     * aligns, and one network's logits.
+     */
+    private static List<Term> mergeMemory(SweepSpec spec, Network net, TaskCount count) {
+        int copies = (int) Math.min(Integer.MAX_VALUE, 4 * count.endpoints() + 6);
+        List<Term> merge = new ArrayList<>();
+        merge.add(
+                new Term(
+                        "spec.merges",
+                        Units.count(count.endpoints())
+                                + " endpoints merged, each of "
+                                + Units.count(net.parameters())
+                                + " parameters",
+                        copies * F32 * net.parameters(),
+                        "as float32",
+                        copies,
+                        "four of each endpoint and six of the average"));
+        if (spec.merges().stream().anyMatch(m -> m != null && !"none".equals(m.alignment()))) {
+            double n = net.widestGroup();
             merge.add(
                     new Term(
-                            "spec.merges",
-                            Units.count(count.endpoints())
-                                    + " endpoints merged, each of "
-                                    + Units.count(p)
-                                    + " parameters",
-                            copies * F32 * p,
-                            "as float32",
-                            copies,
-                            "four of each endpoint and six of the average"));
-            if (spec.merges().stream().anyMatch(m -> m != null && !"none".equals(m.alignment()))) {
-                double n = net.widestGroup();
-                merge.add(
-                        new Term(
-                                net.widthField(),
-                                sizedBy(net)
-                                        + " "
-                                        + Units.count(n)
-                                        + " × "
-                                        + Units.count(n)
-                                        + " assignment cost matrix",
-                                2 * F64 * n * n,
-                                "as float64",
-                                2,
-                                "the matrix and the solver's copy"));
-            }
-            stages.add(merge);
+                            net.widthField(),
+                            sizedBy(net)
+                                    + " "
+                                    + Units.count(n)
+                                    + " × "
+                                    + Units.count(n)
+                                    + " assignment cost matrix",
+                            2 * F64 * n * n,
+                            "as float64",
+                            2,
+                            "the matrix and the solver's copy"));
         }
+        double eval = net.evalExamples();
+        boolean modular = "modular-addition".equals(spec.dataset().name());
+        merge.add(
+                new Term(
+                        modular ? "spec.dataset.modulus" : "spec.dataset.evalExamples",
+                        Units.count(eval)
+                                + " examples × "
+                                + Units.count(net.classes())
+                                + " classes make the logits",
+                        F32 * eval * net.classes(),
+                        "as float32"));
+        return merge;
+    }
 
+    /** The stage whose terms add up to the most memory (the first of equals). */
+    private static List<Term> largestStage(List<List<Term>> stages) {
         List<Term> largest = List.of();
-        double largestBytes = 0;
         for (List<Term> stage : stages) {
-            double bytes = stage.stream().mapToDouble(Term::bytes).sum();
-            if (bytes > largestBytes) {
-                largestBytes = bytes;
-                largest = stage;
-            }
+            if (total(stage) > total(largest)) largest = stage;
         }
-        List<Term> sorted = new ArrayList<>(largest);
-        sorted.sort(Comparator.comparingDouble(Term::bytes).reversed());
-        work.sort(Comparator.comparingDouble(Term::bytes).reversed());
-        return new Estimate(
-                count,
-                p,
-                arrays(spec, net),
-                List.copyOf(sorted),
-                largestBytes,
-                F32 * net.datasetFloats(),
-                List.copyOf(work));
+        return largest;
+    }
+
+    private static double total(List<Term> terms) {
+        return terms.stream().mapToDouble(Term::bytes).sum();
     }
 
     /** Floating-point operations of the whole sweep. */

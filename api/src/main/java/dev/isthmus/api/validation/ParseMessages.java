@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -129,9 +131,46 @@ public final class ParseMessages {
         return "an object";
     }
 
+    private static final Pattern UNEXPECTED =
+            Pattern.compile(
+                    "^(?:Unexpected character \\('(.+?)' \\(code -?\\d+\\)\\)"
+                            + "|Unrecognized token '(.+?)')"
+                            + ":? (?:was expecting|expected) ?(.*)$");
+
+    /**
+     * A syntax error in words: {@code found '}' where a field name in double quotes was expected}
+     * instead of Jackson's {@code Unexpected character ('}' (code 125)): was expecting double-quote
+     * to start field name}.
+     */
+    static String syntax(String message) {
+        Matcher m = UNEXPECTED.matcher(message);
+        if (!m.matches()) return null;
+        String found = m.group(1) != null ? m.group(1) : m.group(2);
+        String expected = m.group(3);
+        String wanted;
+        if (expected.contains("double-quote to start field name")) {
+            wanted = "a field name in double quotes";
+        } else if (expected.contains("JSON String, Number, Array, Object")) {
+            wanted =
+                    "a value (text in double quotes, a number, a list, an object, true, false or null)";
+        } else if (expected.contains("comma to separate Object entries")) {
+            wanted = "a comma between fields, or '}'";
+        } else if (expected.contains("comma to separate Array entries")) {
+            wanted = "a comma between items, or ']'";
+        } else if (expected.contains("colon to separate field name and value")) {
+            wanted = "a colon after the field name";
+        } else {
+            wanted = expected.replaceAll("\\s*\\(.*\\)", "").strip();
+            if (wanted.isEmpty()) return "found '" + found + "', which does not belong there";
+        }
+        return "found '" + found + "' where " + wanted + " was expected";
+    }
+
     /** Jackson's text without token codes, backquoted internals or trailing explanations. */
     private static String clean(String message) {
         String m = message == null ? "cannot be parsed" : message.lines().findFirst().orElse("");
+        String syntax = syntax(m);
+        if (syntax != null) return syntax;
         m = m.replaceAll(" \\(code -?\\d+\\)", "");
         m = m.replaceAll("\\s*\\(?`[^`]*`\\)?", "");
         m = m.replaceAll(" ?at \\[Source:.*$", "");

@@ -1,10 +1,11 @@
 package dev.isthmus.workers.io;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.isthmus.api.validation.ParseMessages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -85,9 +86,9 @@ record SafetensorsHeader(Map<String, String> metadata, List<Entry> entries) {
                 throw new CheckpointException(
                         file, "header has more JSON after the object, at " + where(parser));
             }
-        } catch (JacksonException e) {
+        } catch (JsonProcessingException e) {
             throw new CheckpointException(
-                    file, "header is not valid JSON: " + e.getOriginalMessage(), e);
+                    file, "header is not valid JSON (" + ParseMessages.sentence(e) + ")", e);
         } catch (IOException e) {
             // Declared by Jackson 2 even for in-memory text; not expected in practice.
             throw new CheckpointException(file, "cannot parse the header: " + e, e);
