@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvaluateCommand.class,
             AlignCommand.class,
+            MergeCommand.class,
             CompareCommand.class,
             InspectCommand.class,
             ReportCommand.class,

@@ -53,6 +53,10 @@ final class PlanCommand implements Callable<Integer> {
         if (t.work() instanceof Work.Evaluate w) {
             return w.path() + " " + w.a() + " → " + w.b() + " (" + w.alignment() + ")";
         }
+        if (t.work() instanceof Work.FitCurve w) {
+            return "fit bezier " + w.a() + " → " + w.b() + " (" + w.alignment() + ")";
+        }
+        if (t.work() instanceof Work.Merge w) return "merge all endpoints (" + w.alignment() + ")";
         return "aggregate";
     }
 }

@@ -75,6 +75,10 @@ public record Estimate(
             }
         }
 
+        if (spec.merges() != null && !spec.merges().isEmpty()) {
+            stages.add(mergeMemory(spec, net, count));
+        }
+
         List<Term> largest = largestStage(stages);
         List<Term> sorted = new ArrayList<>(largest);
         sorted.sort(Comparator.comparingDouble(Term::bytes).reversed());
@@ -263,6 +267,56 @@ public record Estimate(
                 Units.count(count.alignTasks()) + " Bézier curves × " + path.epochs() + " epochs",
                 count.alignTasks() * fit,
                 "of curve fitting");
+    }
+
+    /**
+     * A merge of every endpoint: each as read, moved into the frame and twice on the device (as it
+     * is and aligned, for the evaluations), the mean of the others, both averages, their
+     * corrections and weight matching's working copies (4k + 6 networks), the cost matrices when it
+     * aligns, and one network's logits.
+     */
+    private static List<Term> mergeMemory(SweepSpec spec, Network net, TaskCount count) {
+        int copies = (int) Math.min(Integer.MAX_VALUE, 4 * count.endpoints() + 6);
+        List<Term> merge = new ArrayList<>();
+        merge.add(
+                new Term(
+                        "spec.merges",
+                        Units.count(count.endpoints())
+                                + " endpoints merged, each of "
+                                + Units.count(net.parameters())
+                                + " parameters",
+                        copies * F32 * net.parameters(),
+                        "as float32",
+                        copies,
+                        "four of each endpoint and six of the average"));
+        if (spec.merges().stream().anyMatch(m -> m != null && !"none".equals(m.alignment()))) {
+            double n = net.widestGroup();
+            merge.add(
+                    new Term(
+                            net.widthField(),
+                            sizedBy(net)
+                                    + " "
+                                    + Units.count(n)
+                                    + " × "
+                                    + Units.count(n)
+                                    + " assignment cost matrix",
+                            2 * F64 * n * n,
+                            "as float64",
+                            2,
+                            "the matrix and the solver's copy"));
+        }
+        double eval = net.evalExamples();
+        boolean modular = "modular-addition".equals(spec.dataset().name());
+        merge.add(
+                new Term(
+                        modular ? "spec.dataset.modulus" : "spec.dataset.evalExamples",
+                        Units.count(eval)
+                                + " examples × "
+                                + Units.count(net.classes())
+                                + " classes make the logits",
+                        F32 * eval * net.classes(),
+                        "as float32"));
+        return merge;
     }
 
     /** The stage whose terms add up to the most memory (the first of equals). */

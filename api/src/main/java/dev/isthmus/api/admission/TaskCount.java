@@ -62,6 +62,7 @@ public record TaskCount(
         long perAlignment = saturating(1, saturating(p, curves));
         long perPair = mul(a, perAlignment);
         tasks = saturating(tasks, mul(pairCount, perPair));
+        if (spec.merges() != null) tasks = saturating(tasks, spec.merges().size());
         return new TaskCount(n, trained, pairCount, a, p, curves, tasks);
     }
 

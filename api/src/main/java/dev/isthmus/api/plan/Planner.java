@@ -5,6 +5,7 @@ import dev.isthmus.api.spec.AlignmentSpec;
 import dev.isthmus.api.spec.CheckpointRef;
 import dev.isthmus.api.spec.ConnectivitySweep;
 import dev.isthmus.api.spec.Endpoints;
+import dev.isthmus.api.spec.MergeSpec;
 import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.spec.PairsSpec;
 import dev.isthmus.api.spec.PathSpec;
@@ -20,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a validated sweep (defaults applied) into a {@link Plan}: train → align → evaluate →
- * aggregate. Each key hashes exactly the spec parts and upstream keys a task reads, so changing one
- * training seed changes only that endpoint's train task and what is downstream of it.
+ * Turns a validated sweep (defaults applied) into a {@link Plan}: train → align → evaluate → merge
+ * → aggregate. Each key hashes exactly the spec parts and upstream keys a task reads, so changing
+ * one training seed changes only that endpoint's train task and what is downstream of it.
  */
 public final class Planner {
 
@@ -75,17 +76,34 @@ public final class Planner {
                 }
             }
         }
-        List<String> evalIds = stages.get(Stage.EVALUATE).stream().map(Task::id).toList();
+        List<String> mergeKeys = new ArrayList<>();
+        if (spec.merges() != null) {
+            for (int i = 0; i < spec.merges().size(); i++) {
+                Task merge = mergeTask(spec, i, endpoints);
+                stages.get(Stage.MERGE).add(merge);
+                mergeKeys.add(merge.key());
+            }
+        }
+        List<String> evalIds = new ArrayList<>();
+        for (Task t : stages.get(Stage.EVALUATE)) evalIds.add(t.id());
+        for (Task t : stages.get(Stage.MERGE)) evalIds.add(t.id());
         Map<String, Object> aggregateInputs = new LinkedHashMap<>();
         aggregateInputs.put("stage", "aggregate");
         aggregateInputs.put("engine", ContentKey.ENGINE_VERSION);
         aggregateInputs.put("sweep", sweep.name());
         aggregateInputs.put("evaluations", evaluateKeys);
+        if (!mergeKeys.isEmpty()) aggregateInputs.put("merges", mergeKeys);
         MetricSpec basins = MetricSpec.find(spec.metrics(), MetricSpec.BASINS);
         if (basins != null) aggregateInputs.put("basins", basins);
         String aggregateKey = ContentKey.of(aggregateInputs);
         stages.get(Stage.AGGREGATE)
-                .add(new Task(Stage.AGGREGATE, 0, aggregateKey, evalIds, new Work.Aggregate()));
+                .add(
+                        new Task(
+                                Stage.AGGREGATE,
+                                0,
+                                aggregateKey,
+                                List.copyOf(evalIds),
+                                new Work.Aggregate()));
 
         Map<Stage, List<Task>> frozen = new EnumMap<>(Stage.class);
         stages.forEach((s, tasks) -> frozen.put(s, List.copyOf(tasks)));
@@ -235,6 +253,34 @@ public final class Planner {
                         pathIndex,
                         align.id(),
                         fit == null ? null : fit.id()));
+    }
+
+    /** Merges every endpoint: reads each one's checkpoint, the data and the align seed. */
+    private static Task mergeTask(SweepSpec spec, int index, List<Endpoint> endpoints) {
+        MergeSpec merge = spec.merges().get(index);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("stage", "merge");
+        inputs.put("engine", ContentKey.ENGINE_VERSION);
+        inputs.put("model", spec.model());
+        inputs.put("dataset", spec.dataset());
+        inputs.put("dataSeed", spec.seeds().data());
+        inputs.put("evalSeed", spec.seeds().eval());
+        inputs.put("alignSeed", spec.seeds().align());
+        inputs.put("merge", merge);
+        inputs.put("threads", spec.execution().threads());
+        List<String> keys = new ArrayList<>();
+        List<String> deps = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            keys.add(e.key());
+            if (e.trained()) deps.add(e.trainTask());
+        }
+        inputs.put("endpoints", keys);
+        return new Task(
+                Stage.MERGE,
+                index,
+                ContentKey.of(inputs),
+                List.copyOf(deps),
+                new Work.Merge(index, merge.alignment()));
     }
 
     /**

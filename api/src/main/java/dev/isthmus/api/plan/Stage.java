@@ -12,6 +12,7 @@ public enum Stage {
     ALIGN,
     FIT_CURVE,
     EVALUATE,
+    MERGE,
     AGGREGATE;
 
     @JsonValue

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Work.Align.class, name = "align"),
     @JsonSubTypes.Type(value = Work.FitCurve.class, name = "fit-curve"),
     @JsonSubTypes.Type(value = Work.Evaluate.class, name = "evaluate"),
+    @JsonSubTypes.Type(value = Work.Merge.class, name = "merge"),
     @JsonSubTypes.Type(value = Work.Aggregate.class, name = "aggregate")
 })
 public sealed interface Work {
@@ -41,6 +42,12 @@ public sealed interface Work {
             String alignTask,
             String curveTask)
             implements Work {}
+
+    /**
+     * Merge every endpoint into one network as the spec's merge number {@code mergeIndex} says,
+     * aligned by {@code alignment}.
+     */
+    record Merge(int mergeIndex, String alignment) implements Work {}
 
     /** Collect every curve into results.json and curves.csv. */
     record Aggregate() implements Work {}

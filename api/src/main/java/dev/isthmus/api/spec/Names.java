@@ -71,6 +71,13 @@ public final class Names {
         ORTHOGONAL
     }
 
+    /** How {@code isthmus merge} brings k checkpoints into one frame before averaging them. */
+    public enum MergeAlignment implements Word {
+        NONE,
+        WEIGHT_MATCHING,
+        MERGE_MANY
+    }
+
     public enum WarmStart implements Word {
         NONE,
         ACTIVATION_MATCHING

@@ -42,7 +42,42 @@ public final class SpecDefaults {
                 seeds(s.seeds()),
                 execution(s.execution()),
                 s.regression(),
-                s.schedule());
+                s.schedule(),
+                merges(s.merges(), model(s.model())));
+    }
+
+    public static final int MAX_ITERATIONS = 100;
+
+    /** Merge options; a BatchNorm model's merge resets its statistics by default. */
+    private static List<MergeSpec> merges(List<MergeSpec> list, ModelSpec model) {
+        if (list == null) {
+            return null;
+        }
+        String repair =
+                model != null && model.hasBatchNorm()
+                        ? PathSpec.REPAIR_RESET
+                        : PathSpec.REPAIR_NONE;
+        return list.stream()
+                .map(
+                        m -> {
+                            if (m == null) {
+                                return null;
+                            }
+                            String a = m.alignment();
+                            boolean many = Names.MergeAlignment.MERGE_MANY.wire().equals(a);
+                            boolean matching =
+                                    many || Names.MergeAlignment.WEIGHT_MATCHING.wire().equals(a);
+                            return new MergeSpec(
+                                    a,
+                                    m.weights(),
+                                    or(m.repair(), repair),
+                                    many
+                                            ? or(m.maxIterations(), MAX_ITERATIONS)
+                                            : m.maxIterations(),
+                                    matching ? or(m.maxSweeps(), MAX_SWEEPS) : m.maxSweeps(),
+                                    or(m.cycles(), false));
+                        })
+                .toList();
     }
 
     public static final int MAX_SWEEPS = 100;

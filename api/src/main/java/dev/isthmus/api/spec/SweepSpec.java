@@ -29,7 +29,41 @@ public record SweepSpec(
         @JsonPropertyDescription(
                         "Cluster: re-run on a cron schedule (nightly regression runs), e.g."
                                 + " \"0 2 * * *\".")
-                ScheduleSpec schedule) {
+                ScheduleSpec schedule,
+        @JsonPropertyDescription(
+                        "Merges of every endpoint into one network, each evaluated beside its"
+                                + " members and the naive average (default: none).")
+                List<MergeSpec> merges) {
+
+    /** A sweep without merges. */
+    public SweepSpec(
+            ModelSpec model,
+            DatasetSpec dataset,
+            EndpointsSpec endpoints,
+            PairsSpec pairs,
+            List<AlignmentSpec> alignments,
+            List<PathSpec> paths,
+            Integer alphas,
+            List<MetricSpec> metrics,
+            SeedsSpec seeds,
+            ExecutionSpec execution,
+            RegressionSpec regression,
+            ScheduleSpec schedule) {
+        this(
+                model,
+                dataset,
+                endpoints,
+                pairs,
+                alignments,
+                paths,
+                alphas,
+                metrics,
+                seeds,
+                execution,
+                regression,
+                schedule,
+                null);
+    }
 
     /** A sweep that runs once (no schedule). */
     public SweepSpec(

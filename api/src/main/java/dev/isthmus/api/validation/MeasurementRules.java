@@ -195,7 +195,7 @@ final class MeasurementRules {
     }
 
     /** {@code reset} recomputes BatchNorm statistics, so the model must have BatchNorm. */
-    private static void checkRepair(
+    static void checkRepair(
             String where, String repair, ModelSpec model, ProblemCollector problems) {
         if (!Vocabulary.REPAIRS.check(where, repair, problems)
                 || model == null

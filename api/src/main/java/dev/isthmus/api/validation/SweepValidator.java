@@ -28,6 +28,7 @@ public final class SweepValidator {
         EndpointRules.check(spec.endpoints(), problems);
         PairRules.check(spec, problems);
         MeasurementRules.check(spec, problems);
+        MergeRules.check(spec, problems);
         ExecutionRules.check(spec, problems);
         ScheduleRules.check(spec.schedule(), problems);
     }

@@ -19,6 +19,7 @@ record Vocabulary(String noun, List<String> implemented, List<String> planned) {
     static final Vocabulary EVAL_SPLITS = of("split", Names.EvalSplit.class);
     static final Vocabulary OPTIMIZERS = of("optimizer", Names.Optimizer.class);
     static final Vocabulary ALIGNMENTS = of("alignment", Names.Alignment.class);
+    static final Vocabulary MERGE_ALIGNMENTS = of("merge alignment", Names.MergeAlignment.class);
     static final Vocabulary WARM_STARTS = of("warm start", Names.WarmStart.class);
     static final Vocabulary REPAIRS = of("repair", Names.Repair.class);
     static final Vocabulary PATHS = of("path", Names.Path.class);

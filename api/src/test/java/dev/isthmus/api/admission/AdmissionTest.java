@@ -61,6 +61,25 @@ class AdmissionTest {
     }
 
     @Test
+    void aMergeOfSixtyFourEndpointsHoldsThemAllAndIsRefusedWherePairsFit() {
+        String seeds =
+                "{seeds: ["
+                        + LongStream.range(0, 64)
+                                .mapToObj(Long::toString)
+                                .collect(Collectors.joining(", "))
+                        + "]}";
+        String model = "{architecture: mlp, hidden: [40000]}";
+        assertEquals(List.of(), refusals(sweep(model, seeds, ""), HERE));
+        assertEquals(
+                List.of(
+                        "spec.merges: 64 endpoints merged, each of 3.2e7 parameters (121 MiB as"
+                                + " float32); a task holds 262 (four of each endpoint and six of"
+                                + " the average) and needs 32 GiB with the dataset and runtime;"
+                                + " the budget is 23 GiB (this machine's memory)"),
+                refusals(sweep(model, seeds, "  merges: [none]"), HERE));
+    }
+
+    @Test
     void sixLayersOf65536UnitsDoNotFitAMachineNorTheirCostMatrices() {
         String yaml =
                 sweep(

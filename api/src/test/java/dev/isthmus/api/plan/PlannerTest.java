@@ -129,4 +129,50 @@ class PlannerTest {
         assertEquals(before.get("evaluate-0"), after.get("evaluate-0"));
         assertNotEquals(before.get("evaluate-1"), after.get("evaluate-1"));
     }
+
+    @Test
+    void mergesAreTasksOfAllEndpointsThatTheAggregateWaitsFor() {
+        Plan plain = Planner.plan(sweep("[0, 1, 2]", ""));
+        Plan plan =
+                Planner.plan(
+                        sweep(
+                                "[0, 1, 2]",
+                                "  merges: [merge-many, {alignment: none, weights: [1, 1, 2]}]\n"));
+        assertEquals(2, plan.tasks(Stage.MERGE).size());
+        Task many = plan.task(Stage.MERGE, 0);
+        assertEquals(new Work.Merge(0, "merge-many"), many.work());
+        assertEquals(List.of("train-0", "train-1", "train-2"), many.dependsOn());
+        assertEquals(
+                List.of("evaluate-0", "evaluate-1", "evaluate-2", "merge-0", "merge-1"),
+                plan.tasks(Stage.AGGREGATE).get(0).dependsOn());
+        // a merge changes no other task; without merges the aggregate is as before
+        Map<String, String> before = keys(plain);
+        Map<String, String> after = keys(plan);
+        before.forEach(
+                (id, key) -> {
+                    if (!id.startsWith("aggregate")) assertEquals(key, after.get(id), id);
+                });
+        assertNotEquals(before.get("aggregate-0"), after.get("aggregate-0"));
+        assertEquals(
+                keys(plain).get("aggregate-0"),
+                keys(Planner.plan(sweep("[0, 1, 2]", "  alphas: 25\n"))).get("aggregate-0"));
+
+        Map<String, String> weighted =
+                keys(
+                        Planner.plan(
+                                sweep(
+                                        "[0, 1, 2]",
+                                        "  merges: [merge-many, {alignment: none, weights: [1, 1,"
+                                                + " 3]}]\n")));
+        assertEquals(after.get("merge-0"), weighted.get("merge-0"));
+        assertNotEquals(after.get("merge-1"), weighted.get("merge-1"));
+        Map<String, String> trainedLonger =
+                keys(
+                        Planner.plan(
+                                sweep(
+                                        "[0, 1, 7]",
+                                        "  merges: [merge-many, {alignment: none, weights: [1, 1,"
+                                                + " 2]}]\n")));
+        assertNotEquals(after.get("merge-0"), trainedLonger.get("merge-0"));
+    }
 }

@@ -65,7 +65,8 @@ class SweepReferenceTest {
         assertEquals(AlignmentSpec.class, sections.get("spec.alignments[]"));
         assertEquals(TolerationSpec.class, sections.get("spec.execution.tolerations[]"));
         assertEquals(ScheduleSpec.class, sections.get("spec.schedule"));
-        assertEquals(18, sections.size(), () -> "sections: " + sections.keySet());
+        assertEquals(MergeSpec.class, sections.get("spec.merges[]"));
+        assertEquals(19, sections.size(), () -> "sections: " + sections.keySet());
         for (SweepReference.Section s : SweepReference.sections()) {
             assertEquals(s.type().getRecordComponents().length, s.fields().size(), s.path());
             s.fields()
@@ -130,7 +131,7 @@ class SweepReferenceTest {
                 checked++;
             }
         }
-        assertEquals(12, checked);
+        assertEquals(14, checked);
     }
 
     @Test

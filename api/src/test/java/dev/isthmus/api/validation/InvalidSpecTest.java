@@ -317,6 +317,43 @@ class InvalidSpecTest {
                                 + " spec.model has normalization layernorm (use none)",
                         "spec.paths[1].repair: repair rescales the hidden layers of mlp models, got"
                                 + " architecture resnet"),
+                // merges
+                row(
+                        "spec.merges",
+                        "[magic, merge-many, merge-many]",
+                        "spec.merges[0].alignment: unknown merge alignment magic (expected one of:"
+                                + " none, weight-matching, merge-many)",
+                        "spec.merges[2]: duplicate merge merge-many"),
+                row(
+                        "spec.merges",
+                        "[{alignment: merge-many, weights: [1, 2, 3]}]",
+                        "spec.merges[0].weights: expected 2 weights, one per endpoint (seed-0,"
+                                + " seed-1), got 3"),
+                row(
+                        "spec.merges",
+                        "[{alignment: merge-many, weights: [1, -2]}, {alignment: none, weights:"
+                                + " [0, 0]}]",
+                        "spec.merges[0].weights[1]: must be a finite number >= 0, got -2",
+                        "spec.merges[1].weights: the weights sum to 0; give one above 0"),
+                row(
+                        "spec.merges",
+                        "[{alignment: none, maxIterations: 5, maxSweeps: 3, repair: reset},"
+                                + " {alignment: weight-matching, maxIterations: 2, maxSweeps: 0},"
+                                + " {alignment: merge-many, maxIterations: 0, cycles: true}]",
+                        "spec.merges[0].repair: reset recomputes BatchNorm statistics, but"
+                                + " spec.model has normalization none (use none or repair)",
+                        "spec.merges[0].maxIterations: applies only to merge-many",
+                        "spec.merges[0].maxSweeps: applies only to weight-matching and merge-many",
+                        "spec.merges[1].maxIterations: applies only to merge-many",
+                        "spec.merges[1].maxSweeps: must be >= 1, got 0",
+                        "spec.merges[2].maxIterations: must be >= 1, got 0",
+                        "spec.merges[2].cycles: needs a triple of endpoints, and the sweep has 2"),
+                row(
+                        "spec.merges",
+                        "[{alignment: merge-many, iterations: 3}]",
+                        "spec.merges[0].iterations: unknown field (expected one of: alignment,"
+                                + " weights, repair, maxIterations, maxSweeps, cycles)"),
+                row("spec.merges", "[]", "spec.merges: must not be empty"),
                 row("spec.alphas", "1", "spec.alphas: must be >= 2, got 1"),
                 row("spec.alphas", "5000", "spec.alphas: must be <= 1001, got 5000"),
                 row(

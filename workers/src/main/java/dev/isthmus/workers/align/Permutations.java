@@ -150,6 +150,44 @@ public final class Permutations {
         return inv;
     }
 
+    /**
+     * The permutation that applies {@code first} and then {@code then}: {@code apply(then,
+     * apply(first, θ)) = apply(compose(first, then), θ)}, i.e. {@code out[i] = first[then[i]]}.
+     */
+    public static int[] compose(int[] first, int[] then) {
+        if (first.length != then.length) {
+            throw new BadInputException(
+                    "cannot compose permutations of lengths "
+                            + first.length
+                            + " and "
+                            + then.length);
+        }
+        int[] out = new int[then.length];
+        for (int i = 0; i < then.length; i++) out[i] = first[then[i]];
+        return out;
+    }
+
+    /** {@link #compose(int[], int[])} group by group; groups missing from a map are identities. */
+    public static SortedMap<String, int[]> compose(
+            Map<String, int[]> first, Map<String, int[]> then) {
+        SortedMap<String, int[]> out = new TreeMap<>();
+        java.util.Set<String> groups = new java.util.TreeSet<>(first.keySet());
+        groups.addAll(then.keySet());
+        for (String p : groups) {
+            int[] f = first.get(p);
+            int[] t = then.get(p);
+            out.put(p, f == null ? t.clone() : t == null ? f.clone() : compose(f, t));
+        }
+        return out;
+    }
+
+    /** {@link #inverse(int[])} group by group. */
+    public static SortedMap<String, int[]> inverse(Map<String, int[]> perms) {
+        SortedMap<String, int[]> out = new TreeMap<>();
+        perms.forEach((p, v) -> out.put(p, inverse(v)));
+        return out;
+    }
+
     static void shuffle(int[] a, SplittableRandom rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);

@@ -8,6 +8,7 @@ import dev.isthmus.api.spec.MetricSpec;
 import dev.isthmus.api.validation.SweepLoader;
 import dev.isthmus.workers.basins.BasinMap;
 import dev.isthmus.workers.basins.BasinMaps;
+import dev.isthmus.workers.merge.Provenance;
 import dev.isthmus.workers.progress.Progress;
 import dev.isthmus.workers.report.CurvesCsv;
 import dev.isthmus.workers.report.Results;
@@ -78,6 +79,13 @@ final class AggregateTask implements TaskRunner.StageTask {
                                 ctx.plan().endpoints().stream().map(Endpoint::name).toList(),
                                 curves,
                                 basinSpec);
+        List<Results.MergeResult> merges = null;
+        if (!ctx.plan().tasks(Stage.MERGE).isEmpty()) {
+            merges = new ArrayList<>();
+            for (Task t : ctx.plan().tasks(Stage.MERGE)) {
+                if (probe.isDone(t)) merges.add(merge(store, t));
+            }
+        }
         List<SummaryRow> summary = Summaries.of(curves);
         if (basins != null) summary = withBasins(summary, basins);
         Results results =
@@ -93,6 +101,7 @@ final class AggregateTask implements TaskRunner.StageTask {
                         curves,
                         summary,
                         basins,
+                        merges,
                         failures,
                         timings);
         store.writeJson(Layout.RESULTS, results);
@@ -130,6 +139,26 @@ final class AggregateTask implements TaskRunner.StageTask {
                 ctx.store().readJson(Layout.endpointRecord(train), Records.TrainedEndpoint.class);
         return new Results.EndpointResult(
                 e.name(), e.seed(), r.checkpoint(), loss, acc, r.history());
+    }
+
+    private static Results.MergeResult merge(RunStore store, Task t) {
+        Provenance p = store.readJson(Layout.merge(t), Provenance.class);
+        List<Results.MergeMember> members = new ArrayList<>();
+        for (Provenance.Source s : p.sources()) {
+            members.add(new Results.MergeMember(s.name(), s.weight(), s.evaluation()));
+        }
+        return new Results.MergeResult(
+                t.id(),
+                p.alignment(),
+                Layout.mergedCheckpoint(t),
+                Layout.merge(t),
+                p.repair(),
+                p.iterations(),
+                p.converged(),
+                List.copyOf(members),
+                p.evaluation().naive(),
+                p.evaluation().merged(),
+                p.cycles() == null ? null : p.cycles().pairwiseMean());
     }
 
     /** Each summary row with the basin count of its (alignment, path). */

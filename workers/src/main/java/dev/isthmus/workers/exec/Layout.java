@@ -78,6 +78,17 @@ public final class Layout {
                 + ".json";
     }
 
+    /** The record of a merge of every endpoint (its provenance and evaluation). */
+    public static String merge(Task merge) {
+        Work.Merge w = (Work.Merge) merge.work();
+        return "merges/" + w.alignment() + "-" + tag(merge) + ".json";
+    }
+
+    /** The merged checkpoint. */
+    public static String mergedCheckpoint(Task merge) {
+        return merge(merge).replace(".json", ".safetensors");
+    }
+
     private static String pair(String a, String b, String alignment) {
         return a + "~" + b + "~" + alignment;
     }

@@ -146,6 +146,7 @@ public final class TaskRunner {
             case ALIGN -> new AlignTask();
             case FIT_CURVE -> new FitCurveTask();
             case EVALUATE -> new EvaluateTask();
+            case MERGE -> new MergeTask();
             case AGGREGATE -> new AggregateTask();
         };
     }

@@ -39,8 +39,39 @@ public final class Renormalization implements Repair {
     public Renormalization(AffineLayers model, NDArray x, Params endpointA, Params endpointB) {
         this.model = model;
         this.x = x;
-        this.a = stats(model.preActivations(endpointA, x));
-        this.b = stats(model.preActivations(endpointB, x));
+        this.a = stats(model, model.preActivations(endpointA, x));
+        this.b = stats(model, model.preActivations(endpointB, x));
+    }
+
+    private Renormalization(AffineLayers model, NDArray x, List<Stats> target) {
+        this.model = model;
+        this.x = x;
+        this.a = target;
+        this.b = target;
+    }
+
+    /**
+     * REPAIR of a merge of k networks (all in one permutation frame): every unit's target mean and
+     * standard deviation are the weighted means of the members' own, the k-network form of the
+     * interpolation above; {@link #apply}'s alpha is then ignored.
+     *
+     * @param weights one per member, summing to 1
+     */
+    public static Renormalization ofMembers(
+            AffineLayers model, NDArray x, List<Params> members, double[] weights) {
+        List<List<Stats>> each = new ArrayList<>();
+        for (Params p : members) each.add(stats(model, model.preActivations(p, x)));
+        List<Stats> target = new ArrayList<>();
+        for (int l = 0; l < model.affineLayers().size(); l++) {
+            NDArray mean = each.get(0).get(l).mean().mul((float) weights[0]); // (u)
+            NDArray std = each.get(0).get(l).std().mul((float) weights[0]); // (u)
+            for (int m = 1; m < members.size(); m++) {
+                mean = mean.add(each.get(m).get(l).mean().mul((float) weights[m]));
+                std = std.add(each.get(m).get(l).std().mul((float) weights[m]));
+            }
+            target.add(new Stats(mean, std));
+        }
+        return new Renormalization(model, x, target);
     }
 
     @Override
@@ -69,7 +100,7 @@ public final class Renormalization implements Repair {
         return current;
     }
 
-    private List<Stats> stats(Map<String, NDArray> preActivations) {
+    private static List<Stats> stats(AffineLayers model, Map<String, NDArray> preActivations) {
         List<Stats> out = new ArrayList<>();
         for (AffineLayers.Layer layer : model.affineLayers()) {
             out.add(stats(preActivations.get(layer.name())));

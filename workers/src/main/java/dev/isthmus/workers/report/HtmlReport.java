@@ -45,6 +45,7 @@ public final class HtmlReport {
                 .append(escape(r.dataset()))
                 .append("</p>\n");
         summary(html, r);
+        if (r.merges() != null && !r.merges().isEmpty()) merges(html, r.merges());
         if (!r.failures().isEmpty()) {
             html.append("<h2>Failed tasks</h2>\n<ul>\n");
             r.failures()
@@ -181,6 +182,47 @@ public final class HtmlReport {
         html.append(
                 "</table>\n<p>Resampling the evaluation examples; each pair's interval ends,"
                         + " averaged over pairs.</p>\n");
+    }
+
+    /** One row per merge: the merged network beside its best member and the naive average. */
+    private static void merges(StringBuilder html, List<Results.MergeResult> merges) {
+        html.append("<h2>Merges of all endpoints</h2>\n<table>\n<tr><th>alignment</th>")
+                .append(
+                        "<th>repair</th><th>iterations</th><th>merged loss</th><th>merged acc.</th>")
+                .append("<th>naive loss</th><th>naive acc.</th><th>best member loss</th>")
+                .append("<th>best member acc.</th><th>cycle error</th></tr>\n");
+        for (Results.MergeResult m : merges) {
+            var best =
+                    m.members().stream()
+                            .map(Results.MergeMember::evaluation)
+                            .min(java.util.Comparator.comparingDouble(x -> x.loss()))
+                            .orElseThrow();
+            html.append("<tr><td>")
+                    .append(escape(m.alignment()))
+                    .append("</td><td>")
+                    .append(escape(m.repair()))
+                    .append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "</td><td>%d%s</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
+                                            + "<td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%s</td>"
+                                            + "</tr>\n",
+                                    m.iterations(),
+                                    m.converged() ? "" : " (not converged)",
+                                    m.merged().loss(),
+                                    m.merged().accuracy(),
+                                    m.naive().loss(),
+                                    m.naive().accuracy(),
+                                    best.loss(),
+                                    best.accuracy(),
+                                    m.cycleError() == null
+                                            ? "-"
+                                            : String.format(Locale.ROOT, "%.4f", m.cycleError())));
+        }
+        html.append(
+                "</table>\n<p>Loss and accuracy on the evaluation split; the cycle error is the"
+                        + " fraction of units on which independent pairwise weight matching is not"
+                        + " cycle-consistent, averaged over triples of endpoints.</p>\n");
     }
 
     private static String resource(String name) {

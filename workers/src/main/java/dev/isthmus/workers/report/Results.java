@@ -7,6 +7,7 @@ import dev.isthmus.workers.basins.BasinMap;
 import dev.isthmus.workers.metrics.BarrierIntervals;
 import dev.isthmus.workers.metrics.Barriers;
 import dev.isthmus.workers.metrics.Decomposition;
+import dev.isthmus.workers.metrics.LossAccuracy;
 import dev.isthmus.workers.metrics.PathEnsemble;
 import dev.isthmus.workers.metrics.Similarity;
 import dev.isthmus.workers.store.Json;
@@ -30,6 +31,7 @@ import java.util.Map;
  * @param summary barriers per (alignment, path) over all pairs
  * @param basins the basin map per (alignment, path), when the basins metric is asked for (else
  *     null)
+ * @param merges every finished merge of all endpoints, when the spec has merges (else null)
  * @param failures tasks that did not finish, with their messages
  * @param timings seconds per task id
  */
@@ -45,6 +47,7 @@ public record Results(
         List<CurveResult> curves,
         List<SummaryRow> summary,
         List<BasinMap> basins,
+        List<MergeResult> merges,
         List<TaskFailure> failures,
         Map<String, Double> timings) {
 
@@ -78,6 +81,7 @@ public record Results(
                 alignments,
                 curves,
                 summary,
+                null,
                 null,
                 failures,
                 timings);
@@ -234,6 +238,33 @@ public record Results(
                     null);
         }
     }
+
+    /**
+     * One merge of every endpoint; the full provenance (hashes, permutations, cycle errors per
+     * triple) is in {@code record}, and its wall time is {@code timings[task]}.
+     *
+     * @param checkpoint the merged checkpoint, relative to the sweep folder
+     * @param record its provenance record, relative to the sweep folder
+     * @param iterations merge-many's passes; 1 for weight-matching, 0 for none
+     * @param naive the weighted average without alignment, with the same correction
+     * @param cycleError mean over triples of pairwise weight matching's cycle-consistency error,
+     *     when measured
+     */
+    public record MergeResult(
+            String task,
+            String alignment,
+            String checkpoint,
+            String record,
+            String repair,
+            int iterations,
+            boolean converged,
+            List<MergeMember> members,
+            LossAccuracy naive,
+            LossAccuracy merged,
+            Double cycleError) {}
+
+    /** One endpoint of a merge: its normalised weight and its own loss and accuracy. */
+    public record MergeMember(String endpoint, double weight, LossAccuracy evaluation) {}
 
     /** A task that did not finish. */
     public record TaskFailure(String task, String message) {}

@@ -65,6 +65,7 @@ public final class SummaryTable {
         appendIntervals(sb, r);
         appendBasins(sb, r);
         appendAlignments(sb, r);
+        appendMerges(sb, r);
         if (!r.failures().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%d task(s) failed:%n", r.failures().size()));
             for (Results.TaskFailure f : r.failures()) {
@@ -72,6 +73,36 @@ public final class SummaryTable {
             }
         }
         return sb.toString();
+    }
+
+    /** Each merge of all endpoints beside the naive average and its best member. */
+    private static void appendMerges(StringBuilder sb, Results r) {
+        if (r.merges() == null || r.merges().isEmpty()) return;
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%n%-16s %10s %9s | %-19s | %-19s%n",
+                        "merge",
+                        "iterations",
+                        "repair",
+                        "merged loss / acc.",
+                        "naive loss / acc."));
+        for (Results.MergeResult m : r.merges()) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-16s %10s %9s | %9.4f %9.4f | %9.4f %9.4f%n",
+                            m.alignment(),
+                            m.iterations() + (m.converged() ? "" : "*"),
+                            m.repair(),
+                            m.merged().loss(),
+                            m.merged().accuracy(),
+                            m.naive().loss(),
+                            m.naive().accuracy()));
+        }
+        if (r.merges().stream().anyMatch(m -> !m.converged())) {
+            sb.append("(* stopped at its limit before converging)\n");
+        }
     }
 
     /** The bootstrap intervals of the chord and mean barriers, when measured. */

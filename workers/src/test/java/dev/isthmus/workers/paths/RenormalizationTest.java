@@ -76,6 +76,24 @@ class RenormalizationTest {
     }
 
     @Test
+    void theMergeFormOfTwoMembersIsTheInterpolationAtTheSecondsWeight() {
+        try (NDManager m = Compute.manager(Device.cpu(), 1)) {
+            NDArray x = inputs(m, 300);
+            Params a = Params.upload(m, MLP.initialise(5));
+            Params b = Params.upload(m, MLP.initialise(6));
+            Params mid = LinearPath.at(a, b, 0.25);
+            Params pair = new Renormalization(MLP, x, a, b).apply(mid, 0.25);
+            Params merge =
+                    Renormalization.ofMembers(MLP, x, List.of(a, b), new double[] {0.75, 0.25})
+                            .apply(mid, 0.9); // alpha is ignored
+            assertClose(MLP.forward(pair, x), MLP.forward(merge, x));
+            assertTrue(
+                    MLP.forward(mid, x).sub(MLP.forward(merge, x)).abs().max().getFloat() > 1e-2,
+                    "the correction changed the network");
+        }
+    }
+
+    @Test
     void noRepairIsTheIdentity() {
         try (NDManager m = Compute.manager(Device.cpu(), 1)) {
             Params a = Params.upload(m, MLP.initialise(3));
