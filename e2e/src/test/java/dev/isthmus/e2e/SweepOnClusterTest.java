@@ -269,11 +269,25 @@ class SweepOnClusterTest {
                 JSON.valueToTree(workflows.get(0).getAdditionalProperties().get("status"))
                         .get("nodes");
         boolean retried = false;
+        StringBuilder seen = new StringBuilder();
         for (JsonNode node : nodes) {
             if ("Retry".equals(node.path("type").asText()) && node.path("children").size() > 1)
                 retried = true;
+            seen.append(
+                    String.format(
+                            "%n  %s %s %s, %d children, %s",
+                            node.path("displayName").asText(),
+                            node.path("type").asText(),
+                            node.path("phase").asText(),
+                            node.path("children").size(),
+                            node.path("message").asText()));
         }
-        assertTrue(retried, "no task of pair was retried after its pod was deleted");
+        assertTrue(
+                retried,
+                "no task of pair was retried after its pod "
+                        + training.getMetadata().getName()
+                        + " was deleted; the Workflow's nodes:"
+                        + seen);
 
         // The printer columns carry the barrier.
         String table = cluster.kubectl("get", "csweep", "pair", "-n", SWEEPS);
