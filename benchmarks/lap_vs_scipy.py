@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Isthmus's LinearAssignment against scipy's linear_sum_assignment on the same matrices.
 
-For each size, runs `isthmus bench lap --sizes N --write-matrices DIR` (the JVM warms up, then
+For each matrix kind (`--kinds uniform,adversarial,correlation`) and size, runs
+`isthmus bench lap --kind K --sizes N --write-matrices DIR` (the JVM warms up, then
 times the solver), loads the matrix it wrote (raw little-endian float64, row-major), times scipy
 on it (one untimed call, then the median of --repeats), checks that the two optimal totals agree,
 and prints a table and JSON with ratio = scipy_seconds / isthmus_seconds. Sizes are run one
@@ -14,6 +15,9 @@ outside the repository; `--venv DIR` to change it) and re-runs itself in it. Fro
 root:
 
     python3 benchmarks/lap_vs_scipy.py --sizes 256,512,1024,2048,4096 --repeats 5
+    python3 benchmarks/lap_vs_scipy.py --kinds adversarial,correlation --sizes 512,2048 --repeats 3
+
+Our peak memory per size is the JVM's VmHWM, which `isthmus bench lap` reports.
 """
 
 import argparse
@@ -51,6 +55,8 @@ def parse_args():
     p.add_argument("--sizes", default="256,512,1024,2048,4096", help="comma-separated n")
     p.add_argument("--repeats", type=int, default=3, help="timed solves per size (median)")
     p.add_argument("--seed", type=int, default=0, help="seed of the random costs")
+    p.add_argument("--kinds", default="uniform",
+                   help="comma-separated matrix kinds: uniform, adversarial, correlation")
     p.add_argument("--isthmus", default=str(ROOT / "isthmus"), help="the isthmus launcher")
     p.add_argument("--matrices", metavar="DIR", help="keep the matrices here (default: temp)")
     p.add_argument("--json", metavar="FILE", help="also write the JSON result to FILE")
@@ -58,11 +64,13 @@ def parse_args():
     return p.parse_args()
 
 
-def run_isthmus(args, n, matrix_dir):
+def run_isthmus(args, kind, n, matrix_dir):
     cmd = [args.isthmus, "bench", "lap", "--sizes", str(n), "--repeats", str(args.repeats),
-           "--seed", str(args.seed), "--write-matrices", str(matrix_dir)]
-    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT).stdout
-    (result,) = json.loads(out)["sizes"]
+           "--seed", str(args.seed), "--kind", kind, "--write-matrices", str(matrix_dir)]
+    out = json.loads(subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True,
+                                    cwd=ROOT).stdout)
+    (result,) = out["sizes"]
+    result["peak_rss_mib"] = out.get("peakRssMiB")
     return result
 
 
@@ -115,11 +123,15 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         matrix_dir = pathlib.Path(args.matrices or tmp).resolve()
-        for n in sizes:
-            ours = run_isthmus(args, n, matrix_dir)
+        for kind, n in [(k, n) for k in args.kinds.split(",") for n in sizes]:
+            ours = run_isthmus(args, kind, n, matrix_dir)
             cost = np.fromfile(ours["matrix"], dtype="<f8").reshape(n, n)
+            if not args.matrices:
+                pathlib.Path(ours["matrix"]).unlink()  # n = 16384 is 2 GiB on disk
             seconds, totals = time_peers(cost, args.repeats, solvers)
-            row = {"n": n, "isthmus_seconds": ours["seconds"], "isthmus_total": ours["total"]}
+            del cost
+            row = {"kind": kind, "n": n, "isthmus_seconds": ours["seconds"],
+                   "isthmus_total": ours["total"], "isthmus_peak_rss_mib": ours["peak_rss_mib"]}
             agree = True
             for name in solvers:
                 med = statistics.median(seconds[name])
@@ -130,15 +142,16 @@ def main():
                 agree &= abs(totals[name] - ours["total"]) <= 1e-9 * max(1.0, abs(ours["total"]))
             row["totals_agree"] = agree
             rows.append(row)
-            print(f"n={n}: isthmus {ours['seconds']:.6f} s, "
+            print(f"{kind} n={n}: isthmus {ours['seconds']:.6f} s, "
                   + ", ".join(f"{k} {row[k + '_seconds']:.6f} s" for k in solvers),
                   file=sys.stderr, flush=True)
 
     names = list(solvers)
-    print(f"{'n':>6} {'isthmus s':>11} " + " ".join(f"{k + ' s':>11} {'ratio':>6}" for k in names)
-          + "  totals")
+    print(f"{'kind':>12} {'n':>6} {'isthmus s':>11} {'MiB':>6} "
+          + " ".join(f"{k + ' s':>11} {'ratio':>6}" for k in names) + "  totals")
     for r in rows:
-        print(f"{r['n']:>6} {r['isthmus_seconds']:>11.6f} "
+        mib = r["isthmus_peak_rss_mib"] or float("nan")
+        print(f"{r['kind']:>12} {r['n']:>6} {r['isthmus_seconds']:>11.6f} {mib:>6.0f} "
               + " ".join(f"{r[k + '_seconds']:>11.6f} {r[k + '_ratio']:>6.2f}" for k in names)
               + f"  {'agree' if r['totals_agree'] else 'DIFFER'}")
     versions = {"numpy": np.__version__, "scipy": scipy.__version__}

@@ -60,7 +60,9 @@ final class BenchCommand {
     /** {@code isthmus bench lap}: the assignment solver on the matrices lap_vs_scipy.py reuses. */
     @Command(
             name = "lap",
-            description = "Median seconds of the linear assignment solver on uniform random costs.")
+            description =
+                    "Median seconds of the linear assignment solver on uniform, adversarial or"
+                            + " correlation costs.")
     static final class Lap implements Callable<Integer> {
         @Option(names = "--sizes", split = ",", defaultValue = "256,512,1024,2048,4096")
         List<Integer> sizes;
@@ -72,6 +74,14 @@ final class BenchCommand {
         long seed;
 
         @Option(
+                names = "--kind",
+                defaultValue = "uniform",
+                description =
+                        "uniform (random in [0, 1)), adversarial ((i+1)(j+1)) or correlation"
+                                + " (weight matching's shape).")
+        String kind;
+
+        @Option(
                 names = "--write-matrices",
                 paramLabel = "DIR",
                 description = "Also write each matrix to DIR as raw little-endian float64.")
@@ -79,7 +89,8 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws IOException {
-            System.out.print(Json.string(LapBenchmark.run(sizes, repeats, seed, writeMatrices)));
+            LapBenchmark.Kind k = LapBenchmark.Kind.of(kind);
+            System.out.print(Json.string(LapBenchmark.run(sizes, repeats, seed, writeMatrices, k)));
             return IsthmusCommand.OK;
         }
     }
