@@ -119,19 +119,29 @@ final class BasinSvg {
                                             + " font-size=\"9\">%s</text>",
                                     x + CELL / 2,
                                     y + CELL / 2 + 3,
-                                    v == null ? "–" : String.format(Locale.ROOT, "%.2f", v)));
+                                    cell(v)));
                 }
             }
         }
         return s.append("</svg>\n").toString();
     }
 
-    /** The merges as U-shaped links over the columns; the threshold as a dashed line. */
+    /**
+     * The merges as U-shaped links over the columns; the threshold as a dashed line, at the top and
+     * marked with an arrow when it lies more than twice as high as every merge.
+     */
     private static void dendrogram(StringBuilder s, BasinMap m, List<Integer> order, int y0) {
         int n = order.size();
-        double maxHeight = m.threshold();
-        for (Linkage.Merge merge : m.merges()) maxHeight = Math.max(maxHeight, merge.height());
+        double tallest = 0;
+        for (Linkage.Merge merge : m.merges()) tallest = Math.max(tallest, merge.height());
+        // A threshold far above every merge would squash the tree into its bottom pixels: the
+        // scale stops at twice the tallest merge and the threshold line waits at the top, marked.
+        double maxHeight =
+                tallest > 0
+                        ? Math.max(tallest, Math.min(m.threshold(), 2 * tallest))
+                        : m.threshold();
         if (!(maxHeight > 0)) maxHeight = 1;
+        boolean above = m.threshold() > maxHeight;
         double[] x = new double[n + m.merges().size()];
         double[] h = new double[x.length];
         for (int c = 0; c < n; c++) x[order.get(c)] = LABEL + c * CELL + CELL / 2.0;
@@ -157,19 +167,26 @@ final class BasinSvg {
                             merge.height() <= m.threshold() ? "#1f77b4" : "#999",
                             merge.height()));
         }
-        double yt = bottom - m.threshold() * unit;
+        double yt = bottom - Math.min(m.threshold(), maxHeight) * unit;
         s.append(
                 String.format(
                         Locale.ROOT,
                         "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#d62728\""
                                 + " stroke-dasharray=\"4 3\"/><text x=\"2\" y=\"%.1f\""
-                                + " fill=\"#d62728\">%.3g nats</text>",
+                                + " fill=\"#d62728\">%.3g nats%s</text>",
                         LABEL,
                         LABEL + n * CELL,
                         yt,
                         yt,
                         yt + 4,
-                        m.threshold()));
+                        m.threshold(),
+                        above ? " ↑" : ""));
+    }
+
+    /** A cell's number: two decimals, three below 0.1 so that aligned barriers do not read 0. */
+    static String cell(Double v) {
+        if (v == null) return "–";
+        return String.format(Locale.ROOT, Math.abs(v) < 0.1 ? "%.3f" : "%.2f", v);
     }
 
     /** White (0) to dark red (the largest value shown); grey where the pair was not evaluated. */

@@ -36,7 +36,8 @@ public final class HtmlReport {
                 .append(
                         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
                 .append(
-                        "th:first-child,td:first-child{text-align:left}canvas{margin:1.5em 0}</style>\n</head><body>\n");
+                        "th:first-child,td:first-child{text-align:left}canvas{margin:1.5em 0}"
+                                + ".basins{white-space:nowrap;overflow-x:auto}</style>\n</head><body>\n");
         html.append("<h1>")
                 .append(escape(r.sweep()))
                 .append("</h1>\n<p>")
