@@ -734,12 +734,22 @@ class SweepOnClusterTest {
                                 .resource(pod)
                                 .inContainer("main")
                                 .getLog();
-                if (log.contains("epoch 1/")) return pod;
+                // Past its first epoch and not yet at its last, with its main container still
+                // running: Argo's wait container keeps a pod Running after main has exited, and a
+                // pod deleted then has already succeeded (seen at load average 12).
+                if (log.contains("epoch 1/") && !log.contains("epoch 4/4") && mainRunning(pod)) {
+                    return pod;
+                }
             } catch (KubernetesClientException e) {
                 // The container may not have started yet.
             }
         }
         return null;
+    }
+
+    private static boolean mainRunning(Pod pod) {
+        return pod.getStatus().getContainerStatuses().stream()
+                .anyMatch(c -> "main".equals(c.getName()) && c.getState().getRunning() != null);
     }
 
     private String token(String namespace, String account) {
