@@ -30,6 +30,42 @@ final class AggregateTask implements TaskRunner.StageTask {
     public List<String> run(SweepContext ctx, Task task, Progress progress) {
         RunStore store = ctx.store();
         TaskRunner probe = new TaskRunner(ctx, t -> Progress.NONE);
+        Finished finished = finished(ctx, probe);
+        Curves curves = curves(ctx, probe);
+        List<Results.EndpointResult> endpoints = new ArrayList<>();
+        for (Endpoint e : ctx.plan().endpoints()) {
+            endpoints.add(endpoint(ctx, probe, e, curves.curves()));
+        }
+        List<BasinMap> basins = basins(ctx, curves.curves());
+        List<SummaryRow> summary = Summaries.of(curves.curves());
+        if (basins != null) summary = withBasins(summary, basins);
+        Results results =
+                new Results(
+                        Results.SCHEMA,
+                        ctx.plan().sweep(),
+                        ctx.plan().specHash(),
+                        ctx.model().describe(),
+                        ctx.dataset().description(),
+                        curves.evalExamples(),
+                        endpoints,
+                        alignments(ctx, probe),
+                        curves.curves(),
+                        summary,
+                        basins,
+                        merges(ctx, probe),
+                        finished.failures(),
+                        finished.timings());
+        store.writeJson(Layout.RESULTS, results);
+        store.write(Layout.CURVES_CSV, CurvesCsv.render(results));
+        store.write(Layout.SPEC, SweepLoader.toYaml(ctx.sweep()).getBytes(StandardCharsets.UTF_8));
+        return List.of(Layout.RESULTS, Layout.CURVES_CSV, Layout.SPEC);
+    }
+
+    /** The wall time of every finished task and why each other one did not finish. */
+    private record Finished(List<Results.TaskFailure> failures, Map<String, Double> timings) {}
+
+    private static Finished finished(SweepContext ctx, TaskRunner probe) {
+        RunStore store = ctx.store();
         List<Results.TaskFailure> failures = new ArrayList<>();
         Map<String, Double> timings = new LinkedHashMap<>();
         for (Task t : ctx.plan().allTasks()) {
@@ -42,20 +78,30 @@ final class AggregateTask implements TaskRunner.StageTask {
                 failures.add(new Results.TaskFailure(t.id(), why(store, t)));
             }
         }
+        return new Finished(failures, timings);
+    }
 
+    /** The finished curves in plan order, and the number of examples they were evaluated on. */
+    private record Curves(List<Results.CurveResult> curves, int evalExamples) {}
+
+    private static Curves curves(SweepContext ctx, TaskRunner probe) {
         List<Results.CurveResult> curves = new ArrayList<>();
         int evalExamples = 0;
         for (Task t : ctx.plan().tasks(Stage.EVALUATE)) {
             if (!probe.isDone(t)) continue;
-            Records.CurveRecord c = store.readJson(Layout.curve(t), Records.CurveRecord.class);
+            Records.CurveRecord c =
+                    ctx.store().readJson(Layout.curve(t), Records.CurveRecord.class);
             evalExamples = c.evalExamples();
             curves.add(c.curve());
         }
+        return new Curves(curves, evalExamples);
+    }
 
+    private static List<Results.AlignmentResult> alignments(SweepContext ctx, TaskRunner probe) {
         List<Results.AlignmentResult> alignments = new ArrayList<>();
         for (Task t : ctx.plan().tasks(Stage.ALIGN)) {
             if (!probe.isDone(t)) continue;
-            Records.Aligned r = store.readJson(Layout.alignment(t), Records.Aligned.class);
+            Records.Aligned r = ctx.store().readJson(Layout.alignment(t), Records.Aligned.class);
             alignments.add(
                     new Results.AlignmentResult(
                             t.id(),
@@ -67,47 +113,25 @@ final class AggregateTask implements TaskRunner.StageTask {
                             r.distanceBefore(),
                             r.distanceAfter()));
         }
+        return alignments;
+    }
 
-        List<Results.EndpointResult> endpoints = new ArrayList<>();
-        for (Endpoint e : ctx.plan().endpoints()) endpoints.add(endpoint(ctx, probe, e, curves));
+    /** The basin map when the metrics ask for it and a curve finished, else null. */
+    private static List<BasinMap> basins(SweepContext ctx, List<Results.CurveResult> curves) {
+        MetricSpec spec = MetricSpec.find(ctx.spec().metrics(), MetricSpec.BASINS);
+        if (spec == null || curves.isEmpty()) return null;
+        return BasinMaps.of(
+                ctx.plan().endpoints().stream().map(Endpoint::name).toList(), curves, spec);
+    }
 
-        MetricSpec basinSpec = MetricSpec.find(ctx.spec().metrics(), MetricSpec.BASINS);
-        List<BasinMap> basins =
-                basinSpec == null || curves.isEmpty()
-                        ? null
-                        : BasinMaps.of(
-                                ctx.plan().endpoints().stream().map(Endpoint::name).toList(),
-                                curves,
-                                basinSpec);
-        List<Results.MergeResult> merges = null;
-        if (!ctx.plan().tasks(Stage.MERGE).isEmpty()) {
-            merges = new ArrayList<>();
-            for (Task t : ctx.plan().tasks(Stage.MERGE)) {
-                if (probe.isDone(t)) merges.add(merge(store, t));
-            }
+    /** The finished merges when the plan has merge tasks, else null. */
+    private static List<Results.MergeResult> merges(SweepContext ctx, TaskRunner probe) {
+        if (ctx.plan().tasks(Stage.MERGE).isEmpty()) return null;
+        List<Results.MergeResult> merges = new ArrayList<>();
+        for (Task t : ctx.plan().tasks(Stage.MERGE)) {
+            if (probe.isDone(t)) merges.add(merge(ctx.store(), t));
         }
-        List<SummaryRow> summary = Summaries.of(curves);
-        if (basins != null) summary = withBasins(summary, basins);
-        Results results =
-                new Results(
-                        Results.SCHEMA,
-                        ctx.plan().sweep(),
-                        ctx.plan().specHash(),
-                        ctx.model().describe(),
-                        ctx.dataset().description(),
-                        evalExamples,
-                        endpoints,
-                        alignments,
-                        curves,
-                        summary,
-                        basins,
-                        merges,
-                        failures,
-                        timings);
-        store.writeJson(Layout.RESULTS, results);
-        store.write(Layout.CURVES_CSV, CurvesCsv.render(results));
-        store.write(Layout.SPEC, SweepLoader.toYaml(ctx.sweep()).getBytes(StandardCharsets.UTF_8));
-        return List.of(Layout.RESULTS, Layout.CURVES_CSV, Layout.SPEC);
+        return merges;
     }
 
     private static Results.EndpointResult endpoint(
