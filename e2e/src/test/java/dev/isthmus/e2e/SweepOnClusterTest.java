@@ -244,7 +244,10 @@ class SweepOnClusterTest {
                 await("a training pod of pair past its first epoch")
                         .atMost(SWEEP_TIMEOUT)
                         .until(() -> trainingPodPastFirstEpoch("pair"), p -> p != null);
-        client.pods().inNamespace(SWEEPS).resource(training).delete();
+        // Killed at once (grace period 0), as a lost node kills it: twice at load average 2-12 a
+        // pod deleted with the default 30 s grace finished its training inside the grace period
+        // and Succeeded, so nothing was retried.
+        client.pods().inNamespace(SWEEPS).resource(training).withGracePeriod(0L).delete();
         // The operator pod deleted mid-run: its successor picks the run up.
         Pod operator = operatorPod();
         client.pods().inNamespace(SYSTEM).resource(operator).delete();
