@@ -140,22 +140,7 @@ public record Estimate(
                         "as float32",
                         3,
                         "both endpoints and the aligned copy"));
-        double n = net.widestGroup();
-        if (!AlignmentSpec.NONE.equals(a.type())) {
-            terms.add(
-                    new Term(
-                            net.widthField(),
-                            sizedBy(net)
-                                    + " "
-                                    + Units.count(n)
-                                    + " × "
-                                    + Units.count(n)
-                                    + " assignment cost matrix",
-                            2 * F64 * n * n,
-                            "as float64",
-                            2,
-                            "the matrix and the solver's copy"));
-        }
+        if (!AlignmentSpec.NONE.equals(a.type())) terms.add(costMatrices(net));
         if (a.usesActivations()) {
             double examples = a.examples();
             terms.add(
@@ -190,18 +175,7 @@ public record Estimate(
                         "as float32",
                         3,
                         "both endpoints and the point on the path"));
-        boolean modular = "modular-addition".equals(spec.dataset().name());
-        evaluate.add(
-                new Term(
-                        modular ? "spec.dataset.modulus" : "spec.dataset.evalExamples",
-                        Units.count(eval)
-                                + " examples × "
-                                + Units.count(net.classes())
-                                + " classes make the logits",
-                        3 * F32 * eval * net.classes(),
-                        "as float32",
-                        3,
-                        "both endpoints and the path"));
+        evaluate.add(logits(spec, net, 3, "both endpoints and the path"));
         evaluate.add(activations(net.widthField(), net, Math.min(EVAL_BATCH, eval)));
         if (MetricSpec.contains(spec.metrics(), "decomposition")) {
             double alphas = spec.alphas();
@@ -290,33 +264,43 @@ public record Estimate(
                         copies,
                         "four of each endpoint and six of the average"));
         if (spec.merges().stream().anyMatch(m -> m != null && !"none".equals(m.alignment()))) {
-            double n = net.widestGroup();
-            merge.add(
-                    new Term(
-                            net.widthField(),
-                            sizedBy(net)
-                                    + " "
-                                    + Units.count(n)
-                                    + " × "
-                                    + Units.count(n)
-                                    + " assignment cost matrix",
-                            2 * F64 * n * n,
-                            "as float64",
-                            2,
-                            "the matrix and the solver's copy"));
+            merge.add(costMatrices(net));
         }
+        merge.add(logits(spec, net, 1, ""));
+        return merge;
+    }
+
+    /** Weight matching's cost matrix and the solver's copy, float64, of the widest group. */
+    private static Term costMatrices(Network net) {
+        double n = net.widestGroup();
+        return new Term(
+                net.widthField(),
+                sizedBy(net)
+                        + " "
+                        + Units.count(n)
+                        + " × "
+                        + Units.count(n)
+                        + " assignment cost matrix",
+                2 * F64 * n * n,
+                "as float64",
+                2,
+                "the matrix and the solver's copy");
+    }
+
+    /** {@code copies} float32 copies of the evaluation set's logits. */
+    private static Term logits(SweepSpec spec, Network net, int copies, String copiesWhat) {
         double eval = net.evalExamples();
         boolean modular = "modular-addition".equals(spec.dataset().name());
-        merge.add(
-                new Term(
-                        modular ? "spec.dataset.modulus" : "spec.dataset.evalExamples",
-                        Units.count(eval)
-                                + " examples × "
-                                + Units.count(net.classes())
-                                + " classes make the logits",
-                        F32 * eval * net.classes(),
-                        "as float32"));
-        return merge;
+        return new Term(
+                modular ? "spec.dataset.modulus" : "spec.dataset.evalExamples",
+                Units.count(eval)
+                        + " examples × "
+                        + Units.count(net.classes())
+                        + " classes make the logits",
+                copies * F32 * eval * net.classes(),
+                "as float32",
+                copies,
+                copiesWhat);
     }
 
     /** The stage whose terms add up to the most memory (the first of equals). */

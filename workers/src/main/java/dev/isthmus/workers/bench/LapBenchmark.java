@@ -1,5 +1,6 @@
 package dev.isthmus.workers.bench;
 
+import dev.isthmus.api.spec.Names;
 import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.align.LinearAssignment;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class LapBenchmark {
     private LapBenchmark() {}
 
     /** The cost matrices. */
-    public enum Kind {
+    public enum Kind implements Names.Word {
         /**
          * Uniform random costs in [0, 1), {@code SplittableRandom(seed).nextDouble()} row-major.
          */
@@ -57,16 +58,19 @@ public final class LapBenchmark {
             this.description = description;
         }
 
-        /** {@code uniform}, {@code adversarial}, {@code correlation}. */
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        /** The kind named {@code word}, or a sentence naming the flag. */
+        /** The kind named {@code word}, or a sentence naming the flag and the kinds. */
         public static Kind of(String word) {
-            for (Kind k : values()) if (k.word().equals(word)) return k;
-            throw new BadInputException(
-                    "--kind: expected uniform, adversarial or correlation, got " + word);
+            return Names.parse(Kind.class, word)
+                    .orElseThrow(
+                            () -> {
+                                List<String> kinds = Names.of(Kind.class);
+                                String expected =
+                                        String.join(", ", kinds.subList(0, kinds.size() - 1))
+                                                + " or "
+                                                + kinds.get(kinds.size() - 1);
+                                return new BadInputException(
+                                        "--kind: expected " + expected + ", got " + word);
+                            });
         }
 
         double[] matrix(int n, long seed) {
@@ -106,7 +110,7 @@ public final class LapBenchmark {
             if (matrixDir != null) {
                 Path file =
                         matrixDir.resolve(
-                                "lap-" + kind.word() + "-n" + n + "-seed" + seed + ".bin");
+                                "lap-" + kind.wire() + "-n" + n + "-seed" + seed + ".bin");
                 write(file, cost);
                 r.put("matrix", file.toAbsolutePath().toString());
             }
@@ -125,7 +129,7 @@ public final class LapBenchmark {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "lap");
-        out.put("kind", kind.word());
+        out.put("kind", kind.wire());
         out.put("costs", kind.description);
         out.put("seed", seed);
         out.put("repeats", repeats);
