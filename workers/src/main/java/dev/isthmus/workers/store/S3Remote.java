@@ -275,6 +275,13 @@ public final class S3Remote implements Remote {
                 e);
     }
 
+    /**
+     * An upload whose every byte left this pod before the connection closed: the socket buffers
+     * take the whole body before the server has read it, so whether it was stored is not known.
+     */
+    private static final String UNCONFIRMED =
+            "; the server never confirmed it, so the object may not have been stored";
+
     /** What went wrong, in words: no exception class names, no SDK text. */
     private String reason(Exception e, Transfer t) {
         if (e instanceof S3Exception s) {
@@ -312,7 +319,9 @@ public final class S3Remote implements Remote {
                             ? " closed during the upload, with " + t.progress() + " written to it"
                             : " closed during the download, after " + t.progress() + " had arrived")
                     + (last == null ? "" : ", and then " + last)
-                    + (t.up && t.best() < t.total ? "; the object was not stored" : "");
+                    + (!t.up
+                            ? ""
+                            : t.best() < t.total ? "; the object was not stored" : UNCONFIRMED);
         }
         if (last != null) return last;
         for (Throwable c = e; c != null; c = c.getCause()) {

@@ -155,7 +155,8 @@ class S3TaskFaultsTest {
                             + " closed during the upload, with [0-9.]+ MB of 4\\.1 MB written to it,"
                             + " and then nothing answers at "
                             + endpoint()
-                            + " \\(connection refused\\); the object was not stored",
+                            + " \\(connection refused\\)"
+                            + CuttingProxy.NOT_STORED,
                     Errors.oneLine(e));
             assertTrue(Errors.retryable(e), "a stopped server is not the input's fault");
             // the failure record could not be written either; the task's own failure is reported
@@ -192,7 +193,8 @@ class S3TaskFaultsTest {
                             + " closed during the upload, with [0-9]+ B of [0-9]+ B written to it,"
                             + " and then nothing answers at "
                             + endpoint()
-                            + " \\(connection refused\\)(; the object was not stored)?",
+                            + " \\(connection refused\\)"
+                            + CuttingProxy.NOT_STORED,
                     Errors.oneLine(e));
             assertTrue(Errors.retryable(e));
             assertEquals(1, proxy.cuts());

@@ -28,6 +28,16 @@ public final class CuttingProxy implements AutoCloseable {
         RESPONSE
     }
 
+    /**
+     * How an upload cut by this proxy ends its message, as a regular expression: "not stored" when
+     * the client saw the cut before its last byte, "may not have been stored" when the socket
+     * buffers had already taken the whole body (which loopback buffers of a few MB can, whatever
+     * the cut).
+     */
+    public static final String NOT_STORED =
+            "; (the object was not stored|the server never confirmed it, so the object may not have"
+                    + " been stored)";
+
     private record Cut(
             Body body, String marker, long after, boolean thenStop, AtomicInteger left) {}
 

@@ -118,7 +118,8 @@ class S3FaultsTest {
                         + " closed during the upload, with [0-9.]+ MB of 4\\.0 MB written to it,"
                         + " and then nothing answers at "
                         + endpoint()
-                        + " \\(connection refused\\); the object was not stored",
+                        + " \\(connection refused\\)"
+                        + CuttingProxy.NOT_STORED,
                 m);
         assertTrue(Errors.retryable(e), "a stopped server is not the input's fault");
         assertEquals(1, proxy.cuts());
