@@ -1,6 +1,7 @@
 package dev.isthmus.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -651,6 +653,85 @@ class SweepOnClusterTest {
     }
 
     // -----------------------------------------------------------------------------------------
+
+    /**
+     * Three endpoints: all three pairs and a MergeMany of the three, fanned out from one template
+     * per stage (a sequence of 3 trainings, 6 alignments, 6 evaluations, 1 merge), the basin map
+     * drawn by the aggregate, the number of basins in the status, and the merged checkpoint and
+     * results.json byte for byte what `isthmus run` writes on this machine.
+     */
+    @Test
+    @Order(11)
+    void threeEndpointsGetTheirBasinMapAndAMergeAsIsthmusRunGivesThem() throws Exception {
+        String spec =
+                PAIR.replace("name: pair", "name: basins")
+                        .replace("hidden: [128]", "hidden: [64]")
+                        .replace("trainExamples: 20000", "trainExamples: 3000")
+                        .replace("seeds: [0, 1], epochs: 4", "seeds: [0, 1, 2], epochs: 2")
+                        .replace(
+                                "metrics: [loss, accuracy]",
+                                "metrics: [loss, accuracy, basins]\n  merges: [merge-many]");
+        assertTrue(spec.contains("merges: [merge-many]") && spec.contains("[0, 1, 2]"), spec);
+        apply(spec);
+        awaitPhase("basins", "Succeeded");
+
+        List<GenericKubernetesResource> workflows = workflowsOf("basins");
+        assertEquals(1, workflows.size());
+        JsonNode workflow = JSON.valueToTree(workflows.get(0).getAdditionalProperties());
+        Map<String, String> fanOut = new LinkedHashMap<>();
+        for (JsonNode template : workflow.at("/spec/templates")) {
+            for (JsonNode task : template.at("/dag/tasks")) {
+                fanOut.put(task.path("name").asText(), task.at("/withSequence/count").asText());
+            }
+        }
+        assertEquals(
+                Map.of("train", "3", "align", "6", "evaluate", "6", "merge", "1", "aggregate", ""),
+                fanOut,
+                "the DAG's stages and their fan-out");
+        long pods = 0;
+        for (JsonNode node : workflow.at("/status/nodes")) {
+            if ("Pod".equals(node.path("type").asText())
+                    && "Succeeded".equals(node.path("phase").asText())) pods++;
+        }
+        assertEquals(3 + 6 + 6 + 1 + 1, pods, "one pod per task of the plan");
+
+        JsonNode status =
+                JSON.valueToTree(
+                        cluster.sweeps()
+                                .inNamespace(SWEEPS)
+                                .withName("basins")
+                                .get()
+                                .getAdditionalProperties()
+                                .get("status"));
+        JsonNode onCluster = read(runs.resolve("runs/basins/results.json"));
+        // The status's rows carry the basins that results.json counts, row by row.
+        JsonNode rows = onCluster.path("summary");
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(rows.size(), status.path("summary").size(), status.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = status.path("summary").get(i);
+            String at = row.path("alignment").asText() + "/" + row.path("path").asText();
+            assertEquals(rows.get(i).path("alignment").asText(), row.path("alignment").asText());
+            assertTrue(rows.get(i).path("basins").asInt(0) >= 1, "no basins in results.json " + at);
+            assertEquals(rows.get(i).path("basins"), row.path("basins"), "basins of " + at);
+            assertEquals(3, row.path("pairs").asInt(), at);
+        }
+        assertEquals(1, onCluster.path("merges").size(), onCluster.path("merges").toString());
+
+        Path local = localRun(spec, "basins");
+        assertSameResults(local, onCluster, "basins");
+        List<Path> merged;
+        try (Stream<Path> files = Files.list(local.resolve("basins/merges"))) {
+            merged = files.sorted().toList();
+        }
+        assertEquals(2, merged.size(), "a checkpoint and its provenance: " + merged);
+        for (Path file : merged) {
+            assertArrayEquals(
+                    Files.readAllBytes(file),
+                    Files.readAllBytes(runs.resolve("runs/basins/merges/" + file.getFileName())),
+                    file.getFileName() + " differs between the cluster and isthmus run");
+        }
+    }
 
     private void apply(String yaml) {
         Cluster.Result r = cluster.kubectlResult(yaml, "apply", "-f", "-");

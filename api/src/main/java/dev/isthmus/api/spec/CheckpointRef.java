@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record CheckpointRef(
         @JsonPropertyDescription("Endpoint name used in pairs and results.") String name,
         @JsonPropertyDescription(
-                        "Location of the .safetensors file: a path, or file:// URI; relative paths"
-                                + " resolve against the spec file's folder.")
+                        "Location of the .safetensors file: a path, a file:// URI, or an"
+                                + " s3://bucket/key object (read with the run store's S3 settings);"
+                                + " relative paths resolve against the spec file's folder.")
                 String uri) {}

@@ -31,9 +31,10 @@ public record ModelSpec(
         @JsonPropertyDescription("transformer: hidden width of each MLP block (default 512).")
                 Integer dMlp,
         @JsonPropertyDescription(
-                        "onnx: the ONNX file of the network (a local path, relative to the sweep"
-                                + " file); its initializers are the parameters, under the names"
-                                + " PyTorch's export keeps.")
+                        "onnx: the ONNX file of the network (a path relative to the sweep file,"
+                                + " a file:// URI, or an s3://bucket/key object read with the run"
+                                + " store's S3 settings); its initializers are the parameters,"
+                                + " under the names PyTorch's export keeps.")
                 String file) {
 
     public static final String MLP = "mlp";

@@ -76,7 +76,7 @@ final class EndpointRules {
             }
             String uri = checkpoint.uri();
             if (problems.required(path + ".uri", uri)
-                    && LocationRules.check(path + ".uri", uri, "a path", problems)
+                    && LocationRules.checkInput(path + ".uri", uri, problems)
                     && !uri.endsWith(SAFETENSORS)) {
                 problems.add(path + ".uri", "must end with " + SAFETENSORS + ", got " + uri);
             }

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a location (checkpoint or run store): a plain path or a {@code file://} URI, and for a run
- * store also {@code s3://bucket/prefix}.
+ * Checks a location: a plain path or a {@code file://} URI; for a run store also {@code
+ * s3://bucket/prefix}, and for an input file (a checkpoint, an ONNX graph) {@code s3://bucket/key}.
  */
 final class LocationRules {
 
@@ -27,6 +27,22 @@ final class LocationRules {
     /** Like {@link #check(String, String, String, ProblemCollector)}, also accepting s3://. */
     static boolean checkStore(String path, String location, ProblemCollector problems) {
         return check(path, location, "a folder path", true, problems);
+    }
+
+    /**
+     * Like {@link #check(String, String, String, ProblemCollector)} for a file to read, also
+     * accepting {@code s3://bucket/key} (a key naming an object, not a folder).
+     */
+    static boolean checkInput(String path, String location, ProblemCollector problems) {
+        if (!check(path, location, "a path", true, problems)) return false;
+        if (!isS3(location)) return true;
+        String rest = location.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        if (slash < 0 || slash == rest.length() - 1 || rest.endsWith("/")) {
+            problems.add(path, "expected s3://bucket/key naming one object, got " + location);
+            return false;
+        }
+        return true;
     }
 
     /** Whether a location names an object store rather than a file system path. */

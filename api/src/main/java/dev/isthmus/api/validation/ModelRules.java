@@ -42,11 +42,8 @@ final class ModelRules {
         if (onnx && problems.required(PATH + ".file", model.file())) {
             if (model.file().isBlank()) {
                 problems.add(PATH + ".file", "must name an ONNX file, got an empty string");
-            } else if (model.file().contains("://")) {
-                problems.add(
-                        PATH + ".file",
-                        "must be a local path (an ONNX file on a store is not supported yet), got "
-                                + model.file());
+            } else {
+                LocationRules.checkInput(PATH + ".file", model.file(), problems);
             }
         }
         onlyFor(known && !onnx, "file", model.file(), ModelSpec.ONNX, problems);

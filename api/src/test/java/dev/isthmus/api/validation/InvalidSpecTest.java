@@ -105,9 +105,9 @@ class InvalidSpecTest {
                                 + " graph's initializer names)"),
                 row(
                         "spec.model",
-                        "{architecture: onnx, file: 's3://bucket/m.onnx'}",
-                        "spec.model.file: must be a local path (an ONNX file on a store is not"
-                                + " supported yet), got s3://bucket/m.onnx",
+                        "{architecture: onnx, file: 'https://host/m.onnx'}",
+                        "spec.model.file: unsupported scheme https:// (expected a path, file://"
+                                + " or s3://)",
                         "spec.endpoints.train: an onnx model is not trained from seeds yet; give"
                                 + " its endpoints as endpoints.checkpoints (safetensors with the"
                                 + " graph's initializer names)"),
@@ -217,8 +217,8 @@ class InvalidSpecTest {
                         "spec.endpoints",
                         "{checkpoints: [{name: a, uri: 's3://b/a.safetensors'},"
                                 + " {name: a, uri: /m/b.pt}]}",
-                        "spec.endpoints.checkpoints[0].uri: s3:// is not implemented yet"
-                                + " (available: a path or file://)",
+                        "spec.endpoints.checkpoints[0].uri: bucket name must be 3 to 63 lower"
+                                + " case letters, digits, '.' and '-', got b",
                         "spec.endpoints.checkpoints[1].name: duplicate endpoint name a",
                         "spec.endpoints.checkpoints[1].uri: must end with .safetensors, got"
                                 + " /m/b.pt"),
@@ -228,7 +228,7 @@ class InvalidSpecTest {
                                 + " {name: b, uri: b.safetensors}]}",
                         "spec.endpoints.checkpoints[0].name: is required",
                         "spec.endpoints.checkpoints[0].uri: unsupported scheme https:// (expected"
-                                + " a path or file://)"),
+                                + " a path, file:// or s3://)"),
                 // pairs
                 row(
                         "spec.pairs",
@@ -420,10 +420,17 @@ class InvalidSpecTest {
                                 + " segments"),
                 row(
                         "spec.endpoints",
-                        "{checkpoints: [{name: a, uri: 's3://bucket/a.safetensors'},"
-                                + " {name: b, uri: b.safetensors}]}",
-                        "spec.endpoints.checkpoints[0].uri: s3:// is not implemented yet"
-                                + " (available: a path or file://)"),
+                        "{checkpoints: [{name: a, uri: 's3://bucket/'},"
+                                + " {name: b, uri: 's3://bucket/b'}, {name: c, uri: 's3://bucket'},"
+                                + " {name: d, uri: 's3://bucket/d/'}]}",
+                        "spec.endpoints.checkpoints[0].uri: expected s3://bucket/key naming one"
+                                + " object, got s3://bucket/",
+                        "spec.endpoints.checkpoints[1].uri: must end with .safetensors, got"
+                                + " s3://bucket/b",
+                        "spec.endpoints.checkpoints[2].uri: expected s3://bucket/key naming one"
+                                + " object, got s3://bucket",
+                        "spec.endpoints.checkpoints[3].uri: expected s3://bucket/key naming one"
+                                + " object, got s3://bucket/d/"),
                 row(
                         "spec.execution",
                         "{store: 's3://'}",

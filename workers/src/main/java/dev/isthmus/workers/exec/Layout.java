@@ -4,7 +4,7 @@ import dev.isthmus.api.plan.Endpoint;
 import dev.isthmus.api.plan.Task;
 import dev.isthmus.api.plan.Work;
 import dev.isthmus.api.result.RunFolder;
-import dev.isthmus.workers.store.Locations;
+import dev.isthmus.workers.store.Inputs;
 import java.nio.file.Path;
 
 /**
@@ -93,8 +93,11 @@ public final class Layout {
         return a + "~" + b + "~" + alignment;
     }
 
-    /** The file a checkpoint endpoint's uri names, relative paths resolved against {@code base}. */
+    /**
+     * The file a checkpoint endpoint's uri names, relative paths resolved against {@code base}, an
+     * {@code s3://} object fetched ({@link Inputs}).
+     */
     public static Path checkpointFile(Endpoint e, Path base) {
-        return Locations.resolve(e.uri(), base);
+        return Inputs.local(e.uri(), base);
     }
 }

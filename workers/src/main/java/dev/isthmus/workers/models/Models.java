@@ -3,6 +3,7 @@ package dev.isthmus.workers.models;
 import dev.isthmus.api.spec.ModelSpec;
 import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.models.onnx.OnnxModel;
+import dev.isthmus.workers.store.Inputs;
 import java.nio.file.Path;
 
 /** Builds the {@link Model} a spec's {@code model} section names, sized for a dataset. */
@@ -65,8 +66,12 @@ public final class Models {
                         + " is not implemented yet (available: mlp, resnet, transformer, onnx)");
     }
 
-    /** Reads and checks {@code spec.model.file}, naming it in messages as the spec writes it. */
+    /**
+     * Reads and checks {@code spec.model.file} (a path relative to {@code base}, a {@code file://}
+     * URI or an {@code s3://} object), naming it in messages as the spec writes it.
+     */
     public static OnnxModel onnx(ModelSpec spec, Path base) {
-        return OnnxModel.load(base.resolve(spec.file()), "spec.model.file " + spec.file());
+        String what = "spec.model.file " + spec.file();
+        return OnnxModel.load(Inputs.local(spec.file(), base, what), what);
     }
 }

@@ -35,7 +35,7 @@ record StorePlacement(String claim, String credentialsSecret, List<Problem> prob
     static StorePlacement of(SweepSpec spec, String mountPath) {
         ExecutionSpec execution = spec.execution();
         List<Problem> problems = new ArrayList<>();
-        boolean s3 = execution.store().toLowerCase(Locale.ROOT).startsWith("s3://");
+        boolean s3 = isS3(execution.store());
         String claim = execution.volumeClaim();
         if (!s3) {
             claim = claim == null ? DEFAULT_CLAIM : claim;
@@ -43,20 +43,49 @@ record StorePlacement(String claim, String credentialsSecret, List<Problem> prob
         }
         List<CheckpointRef> checkpoints = spec.endpoints().checkpoints();
         for (int i = 0; checkpoints != null && i < checkpoints.size(); i++) {
-            String path = "spec.endpoints.checkpoints[" + i + "].uri";
-            if (claim == null) {
-                problems.add(
-                        new Problem(
-                                path,
-                                "a cluster run reads checkpoint files from"
-                                        + " execution.volumeClaim, which is not set"));
-            } else {
-                onClaim(path, checkpoints.get(i).uri(), mountPath, problems);
-            }
+            input(
+                    "spec.endpoints.checkpoints[" + i + "].uri",
+                    "checkpoint",
+                    checkpoints.get(i).uri(),
+                    claim,
+                    mountPath,
+                    problems);
+        }
+        if (spec.model().file() != null) {
+            input("spec.model.file", "ONNX", spec.model().file(), claim, mountPath, problems);
         }
         String secret =
                 execution.storeCredentials() == null ? null : execution.storeCredentials().secret();
         return new StorePlacement(claim, secret, List.copyOf(problems));
+    }
+
+    /**
+     * A file the pods read: an {@code s3://} object is fetched with the store's credentials, any
+     * other location must lie on the claim.
+     */
+    private static void input(
+            String field,
+            String kind,
+            String location,
+            String claim,
+            String mountPath,
+            List<Problem> problems) {
+        if (isS3(location)) return;
+        if (claim == null) {
+            problems.add(
+                    new Problem(
+                            field,
+                            "a cluster run reads "
+                                    + kind
+                                    + " files from execution.volumeClaim, which is not set"
+                                    + " (or give an s3:// object)"));
+        } else {
+            onClaim(field, location, mountPath, problems);
+        }
+    }
+
+    private static boolean isS3(String location) {
+        return location.toLowerCase(Locale.ROOT).startsWith("s3://");
     }
 
     /** An absolute path is only reachable in a pod when it lies on the mounted claim. */

@@ -68,8 +68,39 @@ class StorePlacementTest {
         assertEquals(2, e.problems().size());
         assertEquals(
                 "spec.endpoints.checkpoints[0].uri: a cluster run reads checkpoint files from"
-                        + " execution.volumeClaim, which is not set",
+                        + " execution.volumeClaim, which is not set (or give an s3:// object)",
                 e.problems().get(0).toString());
+
+        String graphOffTheClaim =
+                "  model: {architecture: onnx, file: nets/model.onnx}\n"
+                        + "  dataset: {name: fashion-mnist}\n"
+                        + "  endpoints: {checkpoints: [{name: a, uri: 's3://nets/a.safetensors'},"
+                        + " {name: b, uri: 's3://nets/b.safetensors'}]}\n"
+                        + "  execution: {store: 's3://runs/x'}\n";
+        e = assertThrows(SpecException.class, () -> render(graphOffTheClaim));
+        assertEquals(
+                List.of(
+                        "spec.model.file: a cluster run reads ONNX files from"
+                                + " execution.volumeClaim, which is not set (or give an s3://"
+                                + " object)"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void inputsOnS3NeedNoClaimAndReadWithTheStoresCredentials() {
+        WorkflowSpec spec =
+                render(
+                        "  model: {architecture: onnx, file: 's3://nets/mlp/model.onnx'}\n"
+                                + "  dataset: {name: fashion-mnist}\n"
+                                + "  endpoints: {checkpoints: [{name: a, uri:"
+                                + " 's3://nets/mlp/a.safetensors'}, {name: b, uri:"
+                                + " 's3://nets/mlp/b.safetensors'}]}\n"
+                                + "  execution: {store: 's3://runs/x', storeCredentials: {secret:"
+                                + " isthmus-s3}}\n");
+        assertEquals(List.of("scratch"), spec.volumes().stream().map(Volume::getName).toList());
+        assertEquals(
+                "isthmus-s3",
+                container(spec, "evaluate").getEnvFrom().get(0).getSecretRef().getName());
     }
 
     @Test
