@@ -1,5 +1,6 @@
 package dev.isthmus.api.spec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -9,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetSpec(
-        @JsonPropertyDescription("fashion-mnist, modular-addition or sparse-parity.")
+        @JsonPropertyDescription(
+                        "fashion-mnist, modular-addition, sparse-parity, or tensors (your own"
+                                + " examples in safetensors files).")
                 @Words(Names.Dataset.class)
                 String name,
         @JsonPropertyDescription("fashion-mnist: folder holding the IDX .gz files.") String path,
@@ -23,4 +26,43 @@ public record DatasetSpec(
         @JsonPropertyDescription("modular-addition: share of the p*p pairs used for training.")
                 Double trainFraction,
         @JsonPropertyDescription("sparse-parity: number of input bits n.") Integer bits,
-        @JsonPropertyDescription("sparse-parity: number of relevant bits k.") Integer relevant) {}
+        @JsonPropertyDescription("sparse-parity: number of relevant bits k.") Integer relevant,
+        @JsonPropertyDescription(
+                        "tensors: the training split, a safetensors file holding 'inputs' (N"
+                                + " examples, any shape after the first axis, float or integer)"
+                                + " and 'labels' (N class indices, integer); a path relative to"
+                                + " the sweep file, a file:// URI or s3://bucket/key.")
+                String trainFile,
+        @JsonPropertyDescription(
+                        "tensors: the evaluation split, a file like trainFile (required unless"
+                                + " evalSplit is train).")
+                String evalFile) {
+
+    @JsonCreator
+    public DatasetSpec {}
+
+    /** A dataset that reads no files of the user's (every dataset but tensors). */
+    public DatasetSpec(
+            String name,
+            String path,
+            Integer trainExamples,
+            Integer evalExamples,
+            String evalSplit,
+            Integer modulus,
+            Double trainFraction,
+            Integer bits,
+            Integer relevant) {
+        this(
+                name,
+                path,
+                trainExamples,
+                evalExamples,
+                evalSplit,
+                modulus,
+                trainFraction,
+                bits,
+                relevant,
+                null,
+                null);
+    }
+}

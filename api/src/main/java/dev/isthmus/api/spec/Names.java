@@ -51,7 +51,8 @@ public final class Names {
     public enum Dataset implements Word {
         FASHION_MNIST,
         MODULAR_ADDITION,
-        SPARSE_PARITY
+        SPARSE_PARITY,
+        TENSORS
     }
 
     public enum EvalSplit implements Word {

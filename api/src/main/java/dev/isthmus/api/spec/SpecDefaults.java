@@ -209,7 +209,9 @@ public final class SpecDefaults {
                 modular ? or(d.modulus(), 97) : d.modulus(),
                 modular ? or(d.trainFraction(), 0.5) : d.trainFraction(),
                 parity ? or(d.bits(), 40) : d.bits(),
-                parity ? or(d.relevant(), 3) : d.relevant());
+                parity ? or(d.relevant(), 3) : d.relevant(),
+                d.trainFile(),
+                d.evalFile());
     }
 
     private static EndpointsSpec endpoints(EndpointsSpec e) {

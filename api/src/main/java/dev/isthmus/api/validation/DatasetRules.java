@@ -13,6 +13,7 @@ final class DatasetRules {
     private static final String FASHION_MNIST = Names.Dataset.FASHION_MNIST.wire();
     private static final String MODULAR_ADDITION = Names.Dataset.MODULAR_ADDITION.wire();
     private static final String SPARSE_PARITY = Names.Dataset.SPARSE_PARITY.wire();
+    private static final String TENSORS = Names.Dataset.TENSORS.wire();
     private static final int DEFAULT_BITS = 40;
 
     private DatasetRules() {}
@@ -44,6 +45,34 @@ final class DatasetRules {
                     "must be in (0, 1), got " + ProblemCollector.show(fraction));
         }
         checkParity(known, dataset, problems);
+        checkFiles(known, dataset, problems);
+    }
+
+    /** A tensors dataset's files: the training split always, the evaluation split unless train. */
+    private static void checkFiles(boolean known, DatasetSpec dataset, ProblemCollector problems) {
+        boolean tensors = known && TENSORS.equals(dataset.name());
+        if (tensors) problems.required(PATH + ".trainFile", dataset.trainFile());
+        boolean onTrain = Names.EvalSplit.TRAIN.wire().equals(dataset.evalSplit());
+        if (tensors && !onTrain && dataset.evalFile() == null) {
+            problems.add(
+                    PATH + ".evalFile",
+                    "is required (the evaluation split), unless evalSplit is train");
+        }
+        if (tensors && onTrain && dataset.evalFile() != null) {
+            problems.add(
+                    PATH + ".evalFile",
+                    "evalSplit is train, so paths are evaluated on trainFile; remove this field");
+        }
+        String[][] files = {
+            {PATH + ".trainFile", dataset.trainFile()}, {PATH + ".evalFile", dataset.evalFile()}
+        };
+        for (String[] f : files) {
+            if (applies(known, dataset.name(), TENSORS, f[0], f[1], problems)
+                    && LocationRules.checkInput(f[0], f[1], problems)
+                    && !f[1].endsWith(".safetensors")) {
+                problems.add(f[0], "must end with .safetensors, got " + f[1]);
+            }
+        }
     }
 
     private static void checkParity(boolean known, DatasetSpec dataset, ProblemCollector problems) {

@@ -160,7 +160,30 @@ class InvalidSpecTest {
                         "spec.dataset",
                         "{name: imagenet}",
                         "spec.dataset.name: unknown dataset imagenet (expected one of:"
-                                + " fashion-mnist, modular-addition, sparse-parity)"),
+                                + " fashion-mnist, modular-addition, sparse-parity, tensors)"),
+                row(
+                        "spec.dataset",
+                        "{name: tensors, path: x}",
+                        "spec.dataset.path: applies only to fashion-mnist",
+                        "spec.dataset.trainFile: is required",
+                        "spec.dataset.evalFile: is required (the evaluation split), unless"
+                                + " evalSplit is train"),
+                row(
+                        "spec.dataset",
+                        "{name: tensors, trainFile: 'https://x/t.safetensors', evalFile: t.pt}",
+                        "spec.dataset.trainFile: unsupported scheme https:// (expected a path,"
+                                + " file:// or s3://)",
+                        "spec.dataset.evalFile: must end with .safetensors, got t.pt"),
+                row(
+                        "spec.dataset",
+                        "{name: tensors, trainFile: 's3://data/t.safetensors', evalFile:"
+                                + " e.safetensors, evalSplit: train}",
+                        "spec.dataset.evalFile: evalSplit is train, so paths are evaluated on"
+                                + " trainFile; remove this field"),
+                row(
+                        "spec.dataset",
+                        "{name: fashion-mnist, trainFile: t.safetensors}",
+                        "spec.dataset.trainFile: applies only to tensors"),
                 row(
                         "spec.dataset",
                         "{name: modular-addition, modulus: 1, trainFraction: 1.0}",

@@ -29,6 +29,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @SchemaSwap(originalType = SweepSpec.class, fieldName = "alignments", targetType = JsonNode.class)
 @SchemaSwap(originalType = SweepSpec.class, fieldName = "paths", targetType = JsonNode.class)
 @SchemaSwap(originalType = SweepSpec.class, fieldName = "metrics", targetType = JsonNode.class)
+@SchemaSwap(originalType = SweepSpec.class, fieldName = "merges", targetType = JsonNode.class)
 @SchemaSwap(originalType = SweepSpec.class, fieldName = "schedule", targetType = JsonNode.class)
 @ValidationRule(
         value = "self.metadata.name.size() <= 52",

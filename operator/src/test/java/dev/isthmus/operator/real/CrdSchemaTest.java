@@ -74,6 +74,30 @@ class CrdSchemaTest {
     }
 
     @Test
+    void everyShorthandOfTheSpecIsAcceptedAsWritten() {
+        Map<String, Object> stored =
+                spec(
+                        create(
+                                "shorthands",
+                                """
+                                  pairs: consecutive
+                                  metrics: [loss, {type: basins, threshold: 0.2}]
+                                  merges: [merge-many, {alignment: weight-matching, weights: [1, 2]}]
+                                  schedule: "0 2 * * *"
+                                """,
+                                "{architecture: mlp, hidden: [8]}"));
+        assertEquals("consecutive", stored.get("pairs"));
+        assertEquals(
+                List.of("loss", Map.of("type", "basins", "threshold", 0.2)), stored.get("metrics"));
+        assertEquals(
+                List.of(
+                        "merge-many",
+                        Map.of("alignment", "weight-matching", "weights", List.of(1, 2))),
+                stored.get("merges"));
+        assertEquals("0 2 * * *", stored.get("schedule"));
+    }
+
+    @Test
     void wrongTypeIsRejectedWithItsFieldPath() {
         KubernetesClientException e =
                 assertThrows(

@@ -33,8 +33,8 @@ public final class Datasets {
     public static Dataset load(DatasetSpec spec, SeedsSpec seeds, Path base) {
         if (spec == null || spec.name() == null) {
             throw new DatasetException(
-                    "spec.dataset.name: expected fashion-mnist, modular-addition or"
-                            + " sparse-parity, got none");
+                    "spec.dataset.name: expected fashion-mnist, modular-addition,"
+                            + " sparse-parity or tensors, got none");
         }
         long dataSeed = seeds == null || seeds.data() == null ? 0 : seeds.data();
         long evalSeed = seeds == null || seeds.eval() == null ? 0 : seeds.eval();
@@ -49,6 +49,7 @@ public final class Datasets {
                                             ? ModularAddition.DEFAULT_TRAIN_FRACTION
                                             : spec.trainFraction(),
                                     dataSeed);
+                    case TensorsDataset.NAME -> TensorsDataset.load(spec, base);
                     case SparseParity.NAME ->
                             SparseParity.generate(
                                     or(spec.bits(), SparseParity.DEFAULT_BITS),
@@ -58,8 +59,8 @@ public final class Datasets {
                                     dataSeed);
                     default ->
                             throw new DatasetException(
-                                    "spec.dataset.name: expected fashion-mnist, modular-addition or"
-                                            + " sparse-parity, got "
+                                    "spec.dataset.name: expected fashion-mnist, modular-addition,"
+                                            + " sparse-parity or tensors, got "
                                             + spec.name());
                 };
         return restrict(full, spec.trainExamples(), spec.evalExamples(), evalOnTrain, evalSeed);

@@ -79,8 +79,8 @@ class DatasetsTest {
         DatasetException e =
                 assertThrows(DatasetException.class, () -> Datasets.load(named("cifar-10"), null));
         assertEquals(
-                "spec.dataset.name: expected fashion-mnist, modular-addition or sparse-parity,"
-                        + " got cifar-10",
+                "spec.dataset.name: expected fashion-mnist, modular-addition, sparse-parity or"
+                        + " tensors, got cifar-10",
                 e.getMessage());
     }
 

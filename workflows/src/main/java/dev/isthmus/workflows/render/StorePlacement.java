@@ -54,6 +54,13 @@ record StorePlacement(String claim, String credentialsSecret, List<Problem> prob
         if (spec.model().file() != null) {
             input("spec.model.file", "ONNX", spec.model().file(), claim, mountPath, problems);
         }
+        String[][] data = {
+            {"spec.dataset.trainFile", spec.dataset().trainFile()},
+            {"spec.dataset.evalFile", spec.dataset().evalFile()}
+        };
+        for (String[] d : data) {
+            if (d[1] != null) input(d[0], "dataset", d[1], claim, mountPath, problems);
+        }
         String secret =
                 execution.storeCredentials() == null ? null : execution.storeCredentials().secret();
         return new StorePlacement(claim, secret, List.copyOf(problems));

@@ -73,7 +73,8 @@ class StorePlacementTest {
 
         String graphOffTheClaim =
                 "  model: {architecture: onnx, file: nets/model.onnx}\n"
-                        + "  dataset: {name: fashion-mnist}\n"
+                        + "  dataset: {name: tensors, trainFile: 's3://data/train.safetensors',"
+                        + " evalFile: /isthmus/test.safetensors}\n"
                         + "  endpoints: {checkpoints: [{name: a, uri: 's3://nets/a.safetensors'},"
                         + " {name: b, uri: 's3://nets/b.safetensors'}]}\n"
                         + "  execution: {store: 's3://runs/x'}\n";
@@ -81,6 +82,9 @@ class StorePlacementTest {
         assertEquals(
                 List.of(
                         "spec.model.file: a cluster run reads ONNX files from"
+                                + " execution.volumeClaim, which is not set (or give an s3://"
+                                + " object)",
+                        "spec.dataset.evalFile: a cluster run reads dataset files from"
                                 + " execution.volumeClaim, which is not set (or give an s3://"
                                 + " object)"),
                 e.problems().stream().map(Object::toString).toList());
