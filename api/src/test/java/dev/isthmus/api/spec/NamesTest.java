@@ -12,7 +12,7 @@ class NamesTest {
     @Test
     void wordsAreTheSweepFilesSpelling() {
         assertEquals(
-                List.of("fashion-mnist", "modular-addition", "sparse-parity"),
+                List.of("fashion-mnist", "modular-addition", "sparse-parity", "tensors"),
                 Names.of(Names.Dataset.class));
         assertEquals(
                 List.of(
