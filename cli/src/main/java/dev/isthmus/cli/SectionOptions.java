@@ -20,21 +20,22 @@ final class SectionOptions {
     @Option(
             names = "--model",
             required = true,
-            description = "YAML/JSON file holding a sweep's model section.")
+            description = "YAML/JSON file holding a model section (or a sweep file).")
     String model;
 
     @Option(
             names = "--dataset",
             defaultValue = "fashion-mnist",
-            description = "Dataset name, or a YAML/JSON file holding a dataset section.")
+            description =
+                    "Dataset name, or a YAML/JSON file holding a dataset section (or a sweep file).")
     String dataset;
 
     /** Validates the sections (and an optional training recipe), loads data, builds the model. */
     Loaded load(JsonNode train, String source) throws IOException {
         SweepSpec spec =
                 Sections.sweep(
-                                Sections.read(model, false),
-                                Sections.read(dataset, true),
+                                Sections.read(model, "model", false),
+                                Sections.read(dataset, "dataset", true),
                                 train,
                                 source)
                         .spec();
@@ -44,7 +45,9 @@ final class SectionOptions {
 
     /** The model section alone, validated (input and output sizes come from elsewhere). */
     ModelSpec modelOnly() throws IOException {
-        return Sections.sweep(Sections.read(model, false), null, null, "--model").spec().model();
+        return Sections.sweep(Sections.read(model, "model", false), null, null, "--model")
+                .spec()
+                .model();
     }
 
     /** The dataset section, validated and loaded. */
@@ -52,8 +55,8 @@ final class SectionOptions {
         try {
             SweepSpec spec =
                     Sections.sweep(
-                                    Sections.read(model, false),
-                                    Sections.read(dataset, true),
+                                    Sections.read(model, "model", false),
+                                    Sections.read(dataset, "dataset", true),
                                     null,
                                     "--dataset")
                             .spec();
@@ -72,7 +75,7 @@ final class SectionOptions {
         if (maxSweeps != null) a.put("maxSweeps", maxSweeps);
         if (examples != null) a.put("examples", examples);
         if (warmStart != null) a.put("warmStart", warmStart);
-        return Sections.sweepWithAlignment(Sections.read(model, false), a, "isthmus align")
+        return Sections.sweepWithAlignment(Sections.read(model, "model", false), a, "isthmus align")
                 .spec()
                 .alignments()
                 .get(0);

@@ -23,14 +23,33 @@ final class Sections {
 
     private Sections() {}
 
-    /** A section from a YAML/JSON file, or for a dataset also a bare dataset name. */
-    static JsonNode read(String value, boolean nameAllowed) throws IOException {
+    /**
+     * A section from a YAML/JSON file, or for a dataset also a bare dataset name. The file holds
+     * the section itself ({@code architecture: mlp}), the section under its key ({@code model:
+     * {architecture: mlp}}), or a whole sweep (its {@code spec.<section>}).
+     */
+    static JsonNode read(String value, String section, boolean nameAllowed) throws IOException {
         Path p = Path.of(value);
-        if (Files.exists(p) && !Files.isDirectory(p)) return YAML.readTree(p.toFile());
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            return unwrap(YAML.readTree(p.toFile()), section);
+        }
         if (nameAllowed && !value.contains("/") && !value.contains(".")) {
             return YAML.createObjectNode().put("name", value);
         }
         throw new NoSuchFileException(value + ": no such file");
+    }
+
+    /** No section has a field of its own name, so the wrapped forms cannot be misread. */
+    private static JsonNode unwrap(JsonNode node, String section) {
+        if (node == null || !node.isObject()) return node;
+        JsonNode spec = node.get("spec");
+        if (node.has("kind") && spec != null && spec.isObject() && spec.get(section) != null) {
+            return spec.get(section);
+        }
+        if (node.size() == 1 && node.get(section) != null && node.get(section).isObject()) {
+            return node.get(section);
+        }
+        return node;
     }
 
     /**

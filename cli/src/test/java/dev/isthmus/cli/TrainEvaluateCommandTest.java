@@ -66,6 +66,33 @@ class TrainEvaluateCommandTest {
                 path.out().contains("0.5000") && path.out().contains("loss barrier     lin "),
                 path.out());
 
+        // The sections under their keys, and a whole sweep file, read as the bare sections.
+        Path keyed = dir.resolve("keyed.yaml");
+        Files.writeString(keyed, "model: {architecture: mlp, hidden: [32]}\n");
+        Path sweep = dir.resolve("sweep.yaml");
+        Files.writeString(
+                sweep,
+                "apiVersion: isthmus.dev/v1alpha1\nkind: ConnectivitySweep\nmetadata: {name: s}\n"
+                        + "spec:\n  model: {architecture: mlp, hidden: [32]}\n"
+                        + "  dataset: {name: fashion-mnist, trainExamples: 4000, evalExamples:"
+                        + " 1000}\n");
+        for (String[] files :
+                new String[][] {
+                    {keyed.toString(), sweep.toString()}, {sweep.toString(), sweep.toString()}
+                }) {
+            CliTest.Outcome wrapped =
+                    CliTest.run(
+                            "evaluate",
+                            "--model",
+                            files[0],
+                            "--dataset",
+                            files[1],
+                            "--a",
+                            dir.resolve("0.safetensors").toString());
+            assertEquals(0, wrapped.code(), wrapped.err());
+            assertEquals(one.out(), wrapped.out());
+        }
+
         Files.writeString(model, "architecture: mlp\nhidden: [64]\n");
         CliTest.Outcome wrong =
                 CliTest.run(
