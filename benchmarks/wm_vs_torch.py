@@ -32,7 +32,9 @@ with `--system-site-packages`, so that Debian's CPU torch is used (`apt-get inst
 python3-torch python3-scipy`; PyPI's torch brings gigabytes of CUDA wheels), plus `rebasin`
 from PyPI. From the repository root:
 
-    /usr/bin/python3 benchmarks/wm_vs_torch.py --seeds 4 --epochs 3 --repeats 3 --wide 2048,4096
+    /usr/bin/python3 benchmarks/wm_vs_torch.py --seeds 4 --epochs 3 --repeats 3 --wide 2048
+    /usr/bin/python3 benchmarks/wm_vs_torch.py --seeds 0 --wide 4096 --wide-examples 5000 \
+        --wide-max-sweeps 3
 """
 
 import argparse
