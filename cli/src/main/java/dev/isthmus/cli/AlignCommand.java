@@ -52,6 +52,13 @@ final class AlignCommand implements Callable<Integer> {
     String warmStart;
 
     @Option(
+            names = "--restarts",
+            description =
+                    "weight-matching: descents from this many seeded random orders, keeping the"
+                            + " largest objective (default 1).")
+    Integer restarts;
+
+    @Option(
             names = "--examples",
             description = "Inputs whose activations are correlated (default 5000).")
     Integer examples;
@@ -66,7 +73,7 @@ final class AlignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AlignmentSpec spec = sections.alignment(method, maxSweeps, examples, warmStart);
+        AlignmentSpec spec = sections.alignment(method, maxSweeps, examples, warmStart, restarts);
         ModelSpec modelSpec = sections.modelOnly();
         Checkpoint ca = Safetensors.read(a);
         Checkpoint cb = Safetensors.read(b);
@@ -93,6 +100,9 @@ final class AlignCommand implements Callable<Integer> {
         meta.put("isthmus.alignedTo", a.getFileName().toString());
         Safetensors.write(out, new Checkpoint(meta, o.aligned()));
         System.out.printf(Locale.ROOT, "%s: %s of %s to %s%n", out, spec.type(), b, a);
+        if (spec.restarts() != null) {
+            System.out.printf(Locale.ROOT, "restarts     %d%n", spec.restarts());
+        }
         System.out.printf(Locale.ROOT, "sweeps       %d%n", o.alignment().sweeps());
         System.out.printf(Locale.ROOT, "objective    %.9g%n", o.alignment().objective());
         System.out.printf(

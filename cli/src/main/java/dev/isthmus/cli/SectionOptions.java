@@ -67,7 +67,8 @@ final class SectionOptions {
     }
 
     /** An alignment method with options, validated as a sweep's alignments entry would be. */
-    AlignmentSpec alignment(String type, Integer maxSweeps, Integer examples, String warmStart)
+    AlignmentSpec alignment(
+            String type, Integer maxSweeps, Integer examples, String warmStart, Integer restarts)
             throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode a =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -75,6 +76,7 @@ final class SectionOptions {
         if (maxSweeps != null) a.put("maxSweeps", maxSweeps);
         if (examples != null) a.put("examples", examples);
         if (warmStart != null) a.put("warmStart", warmStart);
+        if (restarts != null) a.put("restarts", restarts);
         return Sections.sweepWithAlignment(Sections.read(model, "model", false), a, "isthmus align")
                 .spec()
                 .alignments()

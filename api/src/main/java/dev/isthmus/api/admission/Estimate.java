@@ -155,11 +155,11 @@ public record Estimate(
         return terms;
     }
 
-    /** One pair's alignment: a cost matrix product and a cubic assignment per sweep. */
+    /** One pair's alignment: a cost matrix product and a cubic assignment per sweep and restart. */
     private static double alignFlops(Network net, AlignmentSpec a) {
         if (AlignmentSpec.NONE.equals(a.type())) return 0;
         double n = net.widestGroup();
-        double sweeps = a.maxSweeps() == null ? 1 : a.maxSweeps();
+        double sweeps = (a.maxSweeps() == null ? 1 : a.maxSweeps()) * (double) a.descents();
         return sweeps * (2 * net.parameters() * n + n * n * n);
     }
 

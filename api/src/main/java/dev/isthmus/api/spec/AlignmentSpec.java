@@ -28,7 +28,12 @@ public record AlignmentSpec(
                         "weight-matching: start from the identity (none) or from"
                                 + " activation-matching.")
                 @Words(Names.WarmStart.class)
-                String warmStart) {
+                String warmStart,
+        @JsonPropertyDescription(
+                        "weight-matching: descents from this many seeded random orders of the"
+                                + " permutation groups, keeping the one with the largest objective"
+                                + " (default 1).")
+                Integer restarts) {
 
     public static final String NONE = "none";
     public static final String WEIGHT_MATCHING = "weight-matching";
@@ -40,7 +45,17 @@ public record AlignmentSpec(
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AlignmentSpec of(String type) {
-        return new AlignmentSpec(type, null, null, null);
+        return new AlignmentSpec(type, null, null, null, null);
+    }
+
+    /** Without restarts. */
+    public AlignmentSpec(String type, Integer maxSweeps, Integer examples, String warmStart) {
+        this(type, maxSweeps, examples, warmStart, null);
+    }
+
+    /** Descents weight matching runs: {@code restarts}, or 1 when it is left out. */
+    public int descents() {
+        return restarts == null ? 1 : restarts;
     }
 
     /** Whether this method reads activations (itself or as a warm start). */

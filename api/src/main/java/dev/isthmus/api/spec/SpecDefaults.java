@@ -160,7 +160,10 @@ public final class SpecDefaults {
                 a.type(),
                 wm ? or(a.maxSweeps(), MAX_SWEEPS) : a.maxSweeps(),
                 a.usesActivations() ? or(a.examples(), ACTIVATION_EXAMPLES) : a.examples(),
-                wm ? or(a.warmStart(), AlignmentSpec.NONE) : a.warmStart());
+                wm ? or(a.warmStart(), AlignmentSpec.NONE) : a.warmStart(),
+                // Left out rather than set to 1: a resolved sweep without restarts keeps the
+                // content keys (and stored results) it had before the field existed.
+                a.restarts());
     }
 
     private static ModelSpec model(ModelSpec m) {

@@ -63,6 +63,9 @@ final class MeasurementRules {
 
     static final int MAX_SWEEPS = 10_000;
 
+    /** Each restart is a whole descent; past a few dozen they stop finding better optima. */
+    static final int MAX_RESTARTS = 1_000;
+
     /** An ensemble of more points costs a forward pass each and tells nothing new. */
     static final int MAX_ENSEMBLE_POINTS = 101;
 
@@ -141,6 +144,11 @@ final class MeasurementRules {
                 problems.add(where + ".maxSweeps", "applies only to weight-matching");
             } else {
                 problems.between(where + ".maxSweeps", a.maxSweeps(), 1, MAX_SWEEPS);
+            }
+            if (a.restarts() != null && !wm) {
+                problems.add(where + ".restarts", "applies only to weight-matching");
+            } else {
+                problems.between(where + ".restarts", a.restarts(), 1, MAX_RESTARTS);
             }
             if (a.warmStart() != null && !wm) {
                 problems.add(where + ".warmStart", "applies only to weight-matching");

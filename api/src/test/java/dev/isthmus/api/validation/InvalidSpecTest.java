@@ -287,11 +287,13 @@ class InvalidSpecTest {
                                 + " and mlp has no orthogonal symmetry (use weight-matching)"),
                 row(
                         "spec.alignments",
-                        "[{type: none, maxSweeps: 3}, {type: weight-matching, maxSweeps: 0,"
-                                + " warmStart: magic, examples: 10}, {type: activation-matching,"
-                                + " examples: 1, warmStart: none}]",
+                        "[{type: none, maxSweeps: 3, restarts: 2}, {type: weight-matching,"
+                                + " maxSweeps: 0, restarts: 0, warmStart: magic, examples: 10},"
+                                + " {type: activation-matching, examples: 1, warmStart: none}]",
                         "spec.alignments[0].maxSweeps: applies only to weight-matching",
+                        "spec.alignments[0].restarts: applies only to weight-matching",
                         "spec.alignments[1].maxSweeps: must be >= 1, got 0",
+                        "spec.alignments[1].restarts: must be >= 1, got 0",
                         "spec.alignments[1].warmStart: unknown warm start magic (expected one of:"
                                 + " none, activation-matching)",
                         "spec.alignments[1].examples: applies only to activation-matching (or a"
@@ -302,7 +304,7 @@ class InvalidSpecTest {
                         "spec.alignments",
                         "[{type: weight-matching, sweeps: 3}]",
                         "spec.alignments[0].sweeps: unknown field (expected one of: type,"
-                                + " maxSweeps, examples, warmStart)"),
+                                + " maxSweeps, examples, warmStart, restarts)"),
                 row(
                         "spec.alignments",
                         "[none, none, magic]",

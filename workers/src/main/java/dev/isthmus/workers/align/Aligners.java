@@ -95,7 +95,8 @@ public final class Aligners {
                                 spec.withoutTensors(buffers),
                                 without(a, buffers),
                                 without(b, buffers),
-                                new WeightMatching.Options(method.maxSweeps(), seed, start));
+                                new WeightMatching.Options(
+                                        method.maxSweeps(), seed, start, method.descents()));
                     }
                     default ->
                             throw new BadInputException(

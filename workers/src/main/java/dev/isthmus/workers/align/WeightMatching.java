@@ -26,7 +26,9 @@ import java.util.TreeMap;
  * each group's assignment is warm-started from its previous optimum ({@link
  * LinearAssignment.Solver}), which late sweeps change little. Blocked groups that share a block
  * order (a transformer block's query/key and value/output heads) form one step, solved exactly by
- * {@link BlockAssignment}.
+ * {@link BlockAssignment}. With {@code restarts} > 1 the descent runs again from the same start in
+ * other seeded random orders, and the result with the largest objective is kept (the first of
+ * equals): coordinate descent stops at a local optimum that depends on the order.
  */
 public final class WeightMatching {
     static final double TOLERANCE = 1e-12;
@@ -37,8 +39,21 @@ public final class WeightMatching {
      * @param maxSweeps most sweeps
      * @param seed orders the groups in each sweep
      * @param start initial permutations (warm start), or null for the identity
+     * @param restarts descents from {@code start}, each in its own seeded orders; the first uses
+     *     {@code seed} itself, so 1 is the single descent
      */
-    public record Options(int maxSweeps, long seed, Map<String, int[]> start) {}
+    public record Options(int maxSweeps, long seed, Map<String, int[]> start, int restarts) {
+        public Options {
+            if (restarts < 1) {
+                throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+            }
+        }
+
+        /** One descent. */
+        public Options(int maxSweeps, long seed, Map<String, int[]> start) {
+            this(maxSweeps, seed, start, 1);
+        }
+    }
 
     /** A term's product and the permutation arrays (by identity) it was computed with. */
     private record Product(List<int[]> perms, NDArray value) {}
@@ -65,15 +80,10 @@ public final class WeightMatching {
         Map<String, long[]> shapes = new TreeMap<>();
         a.forEach((k, t) -> shapes.put(k, t.shape()));
         SortedMap<String, Integer> sizes = spec.sizes(shapes);
-        SortedMap<String, int[]> perms = Permutations.identity(sizes);
-        if (options.start() != null) options.start().forEach((p, v) -> perms.put(p, v.clone()));
         SortedMap<String, List<PermutationSpec.Axis>> permToAxes = spec.permToAxes();
         Map<String, float[]> bData = new HashMap<>();
         b.forEach((k, t) -> bData.put(k, t.toFloats()));
-        List<List<String>> steps = spec.steps(); // blocked families are solved together
-        int[] order = new int[steps.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        SplittableRandom rng = new SplittableRandom(options.seed());
+        long[] seeds = seeds(options.seed(), options.restarts());
 
         try (NDManager m = parent.newSubManager()) {
             Map<PermutationSpec.Axis, NDArray> aFlat = new HashMap<>();
@@ -85,57 +95,105 @@ public final class WeightMatching {
                             aFlat.put(ax, upload(m, t.toFloats(), t.shape(), ax.axis(), none));
                         }
                     });
-            Map<PermutationSpec.Axis, Product> cache = new HashMap<>();
-            Map<String, List<int[]>> solvedWith = new HashMap<>();
-            Map<String, LinearAssignment.Solver> solvers = new HashMap<>();
-            int sweeps = 0;
-            boolean progress = true;
-            while (progress && sweeps < options.maxSweeps()) {
-                progress = false;
-                sweeps++;
-                Permutations.shuffle(order, rng);
-                for (int g : order) {
-                    List<String> step = steps.get(g);
-                    String p = step.get(0);
-                    List<int[]> inputs = new ArrayList<>();
-                    for (String q : step) inputs.addAll(neighbours(spec, perms, permToAxes.get(q)));
-                    if (sameArrays(inputs, solvedWith.get(p))) {
-                        continue; // same costs as when p was last solved: same answer
-                    }
-                    int n = sizes.get(p);
-                    List<double[]> costs = new ArrayList<>();
-                    for (String q : step) {
-                        costs.add(
-                                cost(m, spec, perms, b, bData, permToAxes.get(q), aFlat, cache, n));
-                    }
-                    int[][] next;
-                    PermutationSpec.Blocked blocked = spec.blocks().get(p);
-                    if (blocked == null) {
-                        LinearAssignment.Solver solver =
-                                solvers.computeIfAbsent(
-                                        p, k -> LinearAssignment.Solver.maximizing(n));
-                        if (!warm) solver.reset();
-                        next = new int[][] {solver.solve(costs.get(0)).colInd()};
-                    } else {
-                        next = BlockAssignment.maximize(costs, n, blocked.size());
-                    }
-                    solvedWith.put(p, inputs);
-                    double found = 0;
-                    double current = 0;
-                    for (int i = 0; i < step.size(); i++) {
-                        found += trace(costs.get(i), next[i], n);
-                        current += trace(costs.get(i), perms.get(step.get(i)), n);
-                    }
-                    if (found > current + TOLERANCE) {
-                        for (int i = 0; i < step.size(); i++) {
-                            perms.put(step.get(i), next[i]); // new arrays: caches see the change
-                        }
-                        progress = true;
-                    }
+            Alignment best = null;
+            for (long seed : seeds) {
+                SortedMap<String, int[]> perms = Permutations.identity(sizes);
+                if (options.start() != null) {
+                    options.start().forEach((p, v) -> perms.put(p, v.clone()));
+                }
+                int sweeps;
+                try (NDManager descent = m.newSubManager()) {
+                    sweeps =
+                            descend(
+                                    descent, spec, sizes, perms, b, bData, aFlat, options, seed,
+                                    warm);
+                }
+                double objective = objective(a, Permutations.apply(spec, perms, b));
+                if (best == null || objective > best.objective()) {
+                    best = new Alignment(perms, sweeps, objective);
                 }
             }
-            return new Alignment(perms, sweeps, objective(a, Permutations.apply(spec, perms, b)));
+            return best;
         }
+    }
+
+    /**
+     * The seed of each descent: {@code seed} first (so that one restart is the single descent),
+     * then draws of a generator seeded with it.
+     */
+    static long[] seeds(long seed, int restarts) {
+        long[] seeds = new long[restarts];
+        SplittableRandom rng = new SplittableRandom(seed);
+        seeds[0] = seed;
+        for (int r = 1; r < restarts; r++) seeds[r] = rng.nextLong();
+        return seeds;
+    }
+
+    /** One coordinate descent from {@code perms}, which it updates; returns the sweeps run. */
+    private static int descend(
+            NDManager m,
+            PermutationSpec spec,
+            SortedMap<String, Integer> sizes,
+            SortedMap<String, int[]> perms,
+            Map<String, HostTensor> b,
+            Map<String, float[]> bData,
+            Map<PermutationSpec.Axis, NDArray> aFlat,
+            Options options,
+            long seed,
+            boolean warm) {
+        SortedMap<String, List<PermutationSpec.Axis>> permToAxes = spec.permToAxes();
+        List<List<String>> steps = spec.steps(); // blocked families are solved together
+        int[] order = new int[steps.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        SplittableRandom rng = new SplittableRandom(seed);
+        Map<PermutationSpec.Axis, Product> cache = new HashMap<>();
+        Map<String, List<int[]>> solvedWith = new HashMap<>();
+        Map<String, LinearAssignment.Solver> solvers = new HashMap<>();
+        int sweeps = 0;
+        boolean progress = true;
+        while (progress && sweeps < options.maxSweeps()) {
+            progress = false;
+            sweeps++;
+            Permutations.shuffle(order, rng);
+            for (int g : order) {
+                List<String> step = steps.get(g);
+                String p = step.get(0);
+                List<int[]> inputs = new ArrayList<>();
+                for (String q : step) inputs.addAll(neighbours(spec, perms, permToAxes.get(q)));
+                if (sameArrays(inputs, solvedWith.get(p))) {
+                    continue; // same costs as when p was last solved: same answer
+                }
+                int n = sizes.get(p);
+                List<double[]> costs = new ArrayList<>();
+                for (String q : step) {
+                    costs.add(cost(m, spec, perms, b, bData, permToAxes.get(q), aFlat, cache, n));
+                }
+                int[][] next;
+                PermutationSpec.Blocked blocked = spec.blocks().get(p);
+                if (blocked == null) {
+                    LinearAssignment.Solver solver =
+                            solvers.computeIfAbsent(p, k -> LinearAssignment.Solver.maximizing(n));
+                    if (!warm) solver.reset();
+                    next = new int[][] {solver.solve(costs.get(0)).colInd()};
+                } else {
+                    next = BlockAssignment.maximize(costs, n, blocked.size());
+                }
+                solvedWith.put(p, inputs);
+                double found = 0;
+                double current = 0;
+                for (int i = 0; i < step.size(); i++) {
+                    found += trace(costs.get(i), next[i], n);
+                    current += trace(costs.get(i), perms.get(step.get(i)), n);
+                }
+                if (found > current + TOLERANCE) {
+                    for (int i = 0; i < step.size(); i++) {
+                        perms.put(step.get(i), next[i]); // new arrays: caches see the change
+                    }
+                    progress = true;
+                }
+            }
+        }
+        return sweeps;
     }
 
     /** C = Σ W_A (axis first, flattened) · (permuted W_B, same layout)ᵀ, as an n×n array. */
