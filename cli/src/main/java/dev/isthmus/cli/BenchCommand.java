@@ -41,7 +41,7 @@ final class BenchCommand {
         @Option(names = "--batch", defaultValue = "1000")
         int batch;
 
-        @Option(names = "--repeats", defaultValue = "3")
+        @Option(names = "--repeats", defaultValue = "5")
         int repeats;
 
         @Mixin ComputeOptions compute;

@@ -4,12 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import dev.isthmus.api.validation.BadInputException;
 import dev.isthmus.workers.data.Split;
 import dev.isthmus.workers.engine.DeviceBatches;
 import dev.isthmus.workers.models.Mlp;
 import dev.isthmus.workers.models.Params;
 import dev.isthmus.workers.paths.PathEvaluator;
 import dev.isthmus.workers.progress.Progress;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,9 @@ import java.util.SplittableRandom;
 
 /**
  * Path-evaluation throughput against the engine's own matmul throughput on the same layer shapes,
- * measured in the same process: the ratio says how much of the engine path evaluation uses (bar: ≥
- * 0.5).
+ * measured in the same process: the ratio says how much of the engine path evaluation uses. The two
+ * are timed in alternation (evaluation, matmul, evaluation, ...), so that background load on a
+ * shared machine hits both alike; each round's own ratio is reported too, with its spread.
  */
 public final class EvalBenchmark {
     private EvalBenchmark() {}
@@ -30,23 +33,23 @@ public final class EvalBenchmark {
             int examples,
             int batch,
             int repeats) {
+        if (repeats < 1) {
+            throw new BadInputException("--repeats: expected at least 1, got " + repeats);
+        }
         Mlp mlp = new Mlp(784, hidden, 10);
         List<Integer> w = mlp.widths();
         double flopsPerExample = 0;
         for (int i = 0; i + 1 < w.size(); i++) flopsPerExample += 2.0 * w.get(i) * w.get(i + 1);
 
         Split data = randomSplit(examples, 784, 10, 7);
-        double evalSeconds;
-        double matmulSeconds;
+        double[] evalTimes = new double[repeats];
+        double[] matmulTimes = new double[repeats];
         try (NDManager m = manager.newSubManager();
                 DeviceBatches batches = new DeviceBatches(m, data, batch)) {
             Params a = Params.upload(m, mlp.initialise(1));
             Params b = Params.upload(m, mlp.initialise(2));
-            PathEvaluator.linear(mlp, a, b, batches, 2, Progress.NONE); // warm-up
-            evalSeconds =
-                    median(
-                            repeats,
-                            () -> PathEvaluator.linear(mlp, a, b, batches, alphas, Progress.NONE));
+            Runnable evaluation =
+                    () -> PathEvaluator.linear(mlp, a, b, batches, alphas, Progress.NONE);
 
             NDArray[] weights = new NDArray[w.size() - 1];
             for (int i = 0; i < weights.length; i++) {
@@ -66,14 +69,25 @@ public final class EvalBenchmark {
                             }
                         }
                     };
+            PathEvaluator.linear(mlp, a, b, batches, 2, Progress.NONE); // warm-up
             matmuls.run(); // warm-up
-            matmulSeconds = median(repeats, matmuls);
+            // Interleaved, so that load from elsewhere on a shared machine hits both alike.
+            for (int r = 0; r < repeats; r++) {
+                evalTimes[r] = seconds(evaluation);
+                matmulTimes[r] = seconds(matmuls);
+            }
         }
+        double evalSeconds = median(evalTimes);
+        double matmulSeconds = median(matmulTimes);
+        double[] roundRatios = new double[repeats]; // matmul time over evaluation time, per round
         double evalFlops = flopsPerExample * examples * alphas;
         double matmulFlops =
                 flopsPerExample * batch * (double) ((examples + batch - 1) / batch) * alphas;
         double evalGflops = evalFlops / evalSeconds / 1e9;
         double matmulGflops = matmulFlops / matmulSeconds / 1e9;
+        for (int r = 0; r < repeats; r++) {
+            roundRatios[r] = (evalFlops / evalTimes[r]) / (matmulFlops / matmulTimes[r]);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "eval");
         out.put("model", mlp.describe());
@@ -86,18 +100,30 @@ public final class EvalBenchmark {
         out.put("matmulSeconds", matmulSeconds);
         out.put("matmulGflops", matmulGflops);
         out.put("ratio", evalGflops / matmulGflops);
+        out.put("evalSecondsRange", range(evalTimes));
+        out.put("matmulSecondsRange", range(matmulTimes));
+        out.put("roundRatioMedian", median(roundRatios));
+        out.put("roundRatioRange", range(roundRatios));
         return out;
     }
 
-    private static double median(int repeats, Runnable r) {
-        double[] t = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long s = System.nanoTime();
-            r.run();
-            t[i] = (System.nanoTime() - s) / 1e9;
-        }
-        java.util.Arrays.sort(t);
-        return t[repeats / 2];
+    private static double seconds(Runnable r) {
+        long s = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - s) / 1e9;
+    }
+
+    /** The median (the upper one of an even count). */
+    static double median(double[] values) {
+        double[] t = values.clone();
+        Arrays.sort(t);
+        return t[t.length / 2];
+    }
+
+    private static List<Double> range(double[] values) {
+        return List.of(
+                Arrays.stream(values).min().orElse(Double.NaN),
+                Arrays.stream(values).max().orElse(Double.NaN));
     }
 
     private static Split randomSplit(int n, int features, int classes, long seed) {
