@@ -3,6 +3,7 @@ package dev.isthmus.workers.data;
 import dev.isthmus.api.spec.DatasetSpec;
 import dev.isthmus.workers.io.Checkpoint;
 import dev.isthmus.workers.io.CheckpointException;
+import dev.isthmus.workers.io.DType;
 import dev.isthmus.workers.io.HostTensor;
 import dev.isthmus.workers.io.Safetensors;
 import dev.isthmus.workers.store.Inputs;
@@ -10,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The user's own examples: each split a safetensors file holding {@code inputs} (N examples of any
@@ -93,7 +96,7 @@ public final class TensorsDataset {
             throw new DatasetException(
                     what + ": tensor inputs: too large, shape " + inputs.shapeString());
         }
-        float[] x = floats(inputs, what);
+        float[] x = floats(inputs);
         for (int i = 0; i < x.length; i++) {
             if (!Float.isFinite(x[i])) {
                 throw new DatasetException(
@@ -127,27 +130,23 @@ public final class TensorsDataset {
         return t;
     }
 
-    private static float[] floats(HostTensor t, String what) {
+    /** The dtypes {@link HostTensor#toFloats()} converts itself. */
+    private static final Set<DType> CONVERTED =
+            EnumSet.of(DType.F64, DType.F32, DType.F16, DType.BF16, DType.I64);
+
+    private static float[] floats(HostTensor t) {
+        if (CONVERTED.contains(t.dtype())) return t.toFloats();
         ByteBuffer in = ByteBuffer.wrap(t.data()).order(ByteOrder.LITTLE_ENDIAN);
-        int n = (int) t.numel();
-        float[] out = new float[n];
-        switch (t.dtype()) {
-            case F64, F32, F16, BF16, I64 -> {
-                return t.toFloats();
-            }
-            case I32 -> {
-                for (int i = 0; i < n; i++) out[i] = in.getInt();
-            }
-            case I16 -> {
-                for (int i = 0; i < n; i++) out[i] = in.getShort();
-            }
-            case I8 -> {
-                for (int i = 0; i < n; i++) out[i] = in.get();
-            }
-            case U8, BOOL -> {
-                for (int i = 0; i < n; i++) out[i] = in.get() & 0xff;
-            }
-            default -> throw new DatasetException(what + ": tensor inputs: dtype " + t.dtype());
+        DType dtype = t.dtype();
+        float[] out = new float[(int) t.numel()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] =
+                    switch (dtype) {
+                        case I32 -> in.getInt();
+                        case I16 -> in.getShort();
+                        case I8 -> in.get();
+                        default -> in.get() & 0xff; // U8 and BOOL, the rest
+                    };
         }
         return out;
     }
